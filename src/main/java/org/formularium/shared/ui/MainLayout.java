@@ -47,9 +47,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Anchor skipLink = new Anchor("#" + ViewSupport.MAIN_ID, getTranslation("layout.skip"));
         skipLink.addClassName("skip-link");
         skipLink.getElement().setAttribute("router-ignore", true);
-        skipLink.getElement().addEventListener("click", e -> UI.getCurrent().getPage().executeJs(
-                "const m=document.getElementById($0); if(m){m.focus();}", ViewSupport.MAIN_ID))
-                .addEventData("event.preventDefault()");
+        // handled in the browser: Vaadin's <base href> would otherwise turn "#main-content" into a navigation
+        skipLink.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const m = document.getElementById($0); if (m) { m.focus(); } })", ViewSupport.MAIN_ID);
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.menu"));

@@ -139,7 +139,7 @@ public abstract class AbstractBrowserIT {
               if (!name && el.getAttribute('aria-labelledby')) name = byIds(el.getAttribute('aria-labelledby'));
               if (!name && el.labels && el.labels.length) name = Array.from(el.labels).map(l => l.textContent).join(' ');
               if (!name) name = el.getAttribute('title') || el.getAttribute('alt') || '';
-              if (!name) name = el.innerText || el.textContent || '';
+              if (!name) name = (el.innerText || el.textContent || '').trim();
               const host = el.getRootNode().host;
               if (!name && host) name = host.getAttribute('aria-label') || host.innerText || host.textContent || '';
               return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role') || '', name: name.trim().replace(/\\s+/g, ' ') };

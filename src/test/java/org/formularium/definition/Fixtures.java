@@ -32,12 +32,35 @@ public final class Fixtures {
         return (ObjectNode) json(completeFormJson());
     }
 
-    /** Parses JSON; single quotes allowed for readable test literals. */
+    /** Parses JSON. */
     public static JsonNode json(String json) {
         try {
-            return DefinitionJson.mapper().readTree(json.replace('\'', '"'));
+            return DefinitionJson.mapper().readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses JSON written with single quotes for readable test literals. */
+    public static JsonNode q(String json) {
+        return json(json.replace('\'', '"'));
+    }
+
+    /** A German-only form with one page holding the given elements (JSON array, single quotes allowed). */
+    public static ObjectNode minimalForm(String elements) {
+        ObjectNode form = (ObjectNode) q("""
+                {'schemaVersion': 1, 'key': 'test-form', 'languages': ['de'], 'title': {'de': 'Test'},
+                 'pages': [{'key': 'page', 'title': {'de': 'Seite'}, 'elements': []}]}""");
+        ((ObjectNode) form.get("pages").get(0)).set("elements", q(elements));
+        return form;
+    }
+
+    /** A German/English form with one page holding the given elements (JSON array, single quotes allowed). */
+    public static FormDefinition bilingualForm(String elements) {
+        ObjectNode form = minimalForm(elements);
+        form.set("languages", q("['de', 'en']"));
+        form.set("title", q("{'de': 'Test', 'en': 'Test'}"));
+        ((ObjectNode) form.get("pages").get(0)).set("title", q("{'de': 'Seite', 'en': 'Page'}"));
+        return DefinitionParser.parse(form).definitionOrThrow();
     }
 }

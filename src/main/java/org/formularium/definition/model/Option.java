@@ -1,0 +1,5 @@
+package org.formularium.definition.model;
+
+/** One answer of a choice: the stored {@code value} and its visible {@code label}. */
+public record Option(String value, LocalizedText label) {
+}

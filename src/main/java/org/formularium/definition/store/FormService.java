@@ -1,0 +1,211 @@
+package org.formularium.definition.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.formularium.definition.DefinitionParser;
+import org.formularium.definition.ParseResult;
+import org.formularium.definition.model.FormDefinition;
+import org.formularium.definition.validation.DefinitionProblem;
+import org.formularium.definition.validation.DefinitionProblemCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Forms and their versions. A form has at most one DRAFT (editable, may be invalid while a designer works
+ * on it) and any number of PUBLISHED versions, which never change. Publishing validates the draft and makes
+ * it version n+1; the next edit opens a new draft. Concurrent saves of one draft: the second is refused
+ * with {@link DraftConflictException}, never lost silently.
+ */
+@Service
+public class FormService {
+
+    private final FormRepository repository;
+    private final Clock clock;
+    /** Published versions never change, so their parsed form can be kept. */
+    private final Map<String, PublishedForm> publishedCache = new ConcurrentHashMap<>();
+
+    FormService(FormRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Validates a definition without storing it. */
+    public List<DefinitionProblem> validate(JsonNode definition) {
+        return DefinitionParser.parse(definition).problems();
+    }
+
+    /**
+     * Creates a form from a definition; its first version is a draft (or published at once when
+     * {@code publish} is true). The definition must be valid.
+     */
+    @Transactional
+    public FormVersionInfo create(JsonNode definition, String user, boolean publish) {
+        FormDefinition parsed = parseOrThrow(definition);
+        OffsetDateTime now = now();
+        long formId = repository.insertForm(parsed.key(), user, now);
+        repository.insertVersion(formId, 1, publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT, definition, user, now);
+        return repository.version(parsed.key(), 1).orElseThrow();
+    }
+
+    /**
+     * Stores the draft of a form (opening one from the newest version if none is open). The definition may
+     * have problems — they are returned, not refused — but its key must be the form's key.
+     *
+     * @param expectedLock the lock version of the draft the designer loaded; {@code null} saves
+     *                     unconditionally (opens a new draft if none is open, else replaces it)
+     * @throws DraftConflictException when the draft changed (or was published) since it was loaded
+     */
+    @Transactional
+    public DraftSaved saveDraft(String formKey, JsonNode definition, Integer expectedLock, String user) {
+        long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        List<DefinitionProblem> problems = new ArrayList<>(validate(definition));
+        String key = definition.path("key").asText(null);
+        if (key != null && !key.equals(formKey)) {
+            problems.add(new DefinitionProblem("key", DefinitionProblemCode.INVALID_VALUE,
+                    "The key of a form cannot change: it is '" + formKey + "'"));
+            throw new InvalidDefinitionException(problems);
+        }
+        OffsetDateTime now = now();
+        Optional<FormVersionInfo> draft = repository.draft(formKey);
+        if (draft.isEmpty()) {
+            if (expectedLock != null) {
+                // the draft this designer was editing has been published meanwhile: reload first
+                throw new DraftConflictException(null);
+            }
+            repository.insertVersion(formId, repository.maxNumber(formId) + 1, VersionStatus.DRAFT, definition, user, now);
+        } else {
+            int lock = expectedLock == null ? draft.get().lockVersion() : expectedLock;
+            if (repository.updateDraft(formId, definition, lock, user, now).isEmpty()) {
+                throw new DraftConflictException(draft.get());
+            }
+        }
+        repository.touchForm(formId, user, now);
+        FormVersionInfo saved = repository.draft(formKey).orElseThrow();
+        return new DraftSaved(saved, problems);
+    }
+
+    /**
+     * Publishes the open draft as the next immutable version.
+     *
+     * @param expectedLock the lock version the designer saw, or {@code null} for "whatever is there now"
+     * @throws InvalidDefinitionException with every problem when the draft is not valid
+     */
+    @Transactional
+    public FormVersionInfo publish(String formKey, Integer expectedLock, String user) {
+        long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        FormVersionInfo draft = repository.draft(formKey)
+                .orElseThrow(() -> new FormNotFoundException("Form '" + formKey + "' has no draft to publish"));
+        parseOrThrow(draft.definition());
+        int lock = expectedLock == null ? draft.lockVersion() : expectedLock;
+        OffsetDateTime now = now();
+        if (!repository.publishDraft(formId, lock, user, now)) {
+            throw new DraftConflictException(repository.draft(formKey).orElse(null));
+        }
+        repository.touchForm(formId, user, now);
+        return repository.version(formKey, draft.number()).orElseThrow();
+    }
+
+    /** Opens a draft whose content is that of an older version (restore). */
+    @Transactional
+    public DraftSaved restoreAsDraft(String formKey, int number, Integer expectedLock, String user) {
+        FormVersionInfo old = repository.version(formKey, number)
+                .orElseThrow(() -> new FormNotFoundException("Form '" + formKey + "' has no version " + number));
+        return saveDraft(formKey, old.definition(), expectedLock, user);
+    }
+
+    @Transactional
+    public void archive(String formKey, String user) {
+        long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        repository.setFormStatus(formId, FormStatus.ARCHIVED, user, now());
+    }
+
+    @Transactional
+    public void reactivate(String formKey, String user) {
+        long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        repository.setFormStatus(formId, FormStatus.ACTIVE, user, now());
+    }
+
+    /** The newest published version of an active form, parsed. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedForm> latestPublished(String formKey) {
+        return repository.latestPublished(formKey).map(this::toPublished);
+    }
+
+    /** A published (or archived) version, parsed; drafts are not returned. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedForm> published(String formKey, int number) {
+        PublishedForm cached = publishedCache.get(formKey + "#" + number);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return repository.version(formKey, number).filter(v -> v.status() != VersionStatus.DRAFT).map(this::toPublished);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FormVersionInfo> version(String formKey, int number) {
+        return repository.version(formKey, number);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FormVersionInfo> draft(String formKey) {
+        return repository.draft(formKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<FormVersionInfo> versions(String formKey) {
+        return repository.versions(formKey);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String formKey) {
+        return repository.formId(formKey).isPresent();
+    }
+
+    /** Every form (builder). */
+    @Transactional(readOnly = true)
+    public List<FormSummary> allForms() {
+        return repository.summaries(false);
+    }
+
+    /** Active forms with at least one published version (catalogue, API). */
+    @Transactional(readOnly = true)
+    public List<FormSummary> publishedForms() {
+        return repository.summaries(true);
+    }
+
+    private PublishedForm toPublished(FormVersionInfo version) {
+        return publishedCache.computeIfAbsent(version.formKey() + "#" + version.number(), k ->
+                new PublishedForm(version.formKey(), version.number(),
+                        DefinitionParser.parse(version.definition()).definitionOrThrow(), version.publishedAt()));
+    }
+
+    private static FormDefinition parseOrThrow(JsonNode definition) {
+        ParseResult result = DefinitionParser.parse(definition);
+        if (!result.isValid()) {
+            throw new InvalidDefinitionException(result.problems());
+        }
+        return result.definition();
+    }
+
+    private static FormNotFoundException notFound(String formKey) {
+        return new FormNotFoundException("No form with the key '" + formKey + "'");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** The saved draft and the problems it still has (publishing is refused while there are any). */
+    public record DraftSaved(FormVersionInfo draft, List<DefinitionProblem> problems) {
+        public DraftSaved {
+            problems = List.copyOf(problems);
+        }
+    }
+}

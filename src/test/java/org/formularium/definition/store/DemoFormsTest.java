@@ -30,7 +30,7 @@ class DemoFormsTest extends AbstractDatabaseTest {
                 "buecherwunsch", "fischereischein", "fundsache", "ideen-beschwerden", "parkausweis", "veranstaltung");
         assertThat(forms.latestPublished("fischereischein")).hasValueSatisfying(p -> {
             assertThat(p.version()).isPositive();
-            assertThat(p.definition().title().get(java.util.Locale.GERMAN)).isEqualTo("Fischereischein");
+            assertThat(p.definition().title().get(java.util.Locale.GERMAN)).isEqualTo("Fischereischein beantragen");
         });
     }
 }

@@ -11,8 +11,9 @@ import org.formularium.definition.model.FormDefinition;
  *
  * <p>Order of work: answers are normalised and unknown keys dropped; then, until nothing changes, computed and
  * hidden values are set (in dependency order, per group item too) and answers of hidden pages, sections and
- * elements are removed; then visible elements are checked and rules evaluated. An expression that fails
- * counts as false (or no value) and never throws.
+ * elements are removed; then visible elements are checked and rules evaluated (a rule once every field it
+ * names is visible and answered). An expression that fails counts as false (or no value) and never throws;
+ * note that json-logic-java fails on {@code cat} with a missing value.
  */
 public final class DataEvaluator {
 

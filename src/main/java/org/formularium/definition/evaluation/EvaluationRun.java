@@ -77,7 +77,7 @@ final class EvaluationRun {
             currentPage = page.key();
             validate(page.elements(), data, context, "");
         }
-        checkRules(context);
+        checkRules(data, context);
         List<DataError> result = errors.stream()
                 .filter(e -> onlyPage == null || onlyPage.equals(e.pageKey()))
                 .map(PageError::error)
@@ -217,10 +217,11 @@ final class EvaluationRun {
         }
     }
 
-    private void checkRules(Map<String, Object> context) {
+    /** Rules count once every field they name is visible and answered. */
+    private void checkRules(ObjectNode data, Map<String, Object> context) {
         for (Rule rule : definition.rulesOrEmpty()) {
             List<String> fields = rule.fieldsOrEmpty();
-            if (!fields.stream().allMatch(visible::contains)) {
+            if (!fields.stream().allMatch(field -> visible.contains(field) && data.has(field))) {
                 continue;
             }
             if (!test(rule.condition(), context, false)) {

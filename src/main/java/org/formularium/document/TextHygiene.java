@@ -8,7 +8,8 @@ import java.util.function.IntPredicate;
  * <ul>
  *   <li>NFC normalisation; CR LF, CR, NEL, U+2028 and U+2029 become a newline; tab becomes a space;</li>
  *   <li>dropped: other ISO control characters, lone surrogates, U+FEFF (fails PDF/UA 7.21.7), the soft
- *       hyphen (OpenPDF would draw it as "-"), non-characters;</li>
+ *       hyphen (OpenPDF would draw it as "-"), non-characters, bidi embeddings/overrides/isolates (they
+ *       can make a value look reversed), the emoji/text variation selectors U+FE0E/U+FE0F;</li>
  *   <li>emoji that no font has are dropped together with their sequence (ZWJ, variation selectors, skin
  *       tones, tags), as are flags (regional indicators) and invisible format or combining characters
  *       without a glyph;</li>
@@ -69,7 +70,8 @@ final class TextHygiene {
                 inDroppedEmoji = false;
                 continue;
             }
-            if (Character.isISOControl(cp) || cp == 0xFEFF || cp == 0x00AD || isNonCharacter(cp)) {
+            if (Character.isISOControl(cp) || cp == 0xFEFF || cp == 0x00AD || isNonCharacter(cp)
+                    || isBidiControl(cp) || cp == 0xFE0E || cp == 0xFE0F) {
                 continue;
             }
             if (isEmojiComponent(cp)) {
@@ -110,6 +112,14 @@ final class TextHygiene {
             }
         }
         return true;
+    }
+
+    /**
+     * Explicit embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they could make a
+     * value look different from what was submitted (e.g. reversed digits). The marks LRM/RLM stay.
+     */
+    private static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     private static boolean isNonCharacter(int cp) {

@@ -2,10 +2,8 @@ package org.formularium.document;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
@@ -13,6 +11,7 @@ import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
+import org.formularium.document.Typesetter.Style;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,57 +29,39 @@ final class ReceiptComposer {
     private static final PdfName[] HEADINGS = {
             PdfName.H1, new PdfName("H2"), new PdfName("H3"), new PdfName("H4"), new PdfName("H5"),
             new PdfName("H6")};
+    private static final Style[] HEADING_STYLES = {Style.H1, Style.H2, Style.H3, Style.H4, Style.H5, Style.H6};
     private static final PdfName ARTIFACT = new PdfName("Artifact");
     private static final PdfName SCOPE = new PdfName("Scope");
     private static final PdfName ROW = new PdfName("Row");
     private static final PdfName COLUMN = new PdfName("Column");
     private static final float LOGO_MAX_HEIGHT = 48;
+    private static final float LOGO_MAX_WIDTH = 180;
     /** Body text: 10 pt on 12.5 pt; table rows get a little air above and below. */
     private static final float LEADING = 12.5f;
     private static final float ROW_PADDING_TOP = 2.5f;
     private static final float ROW_PADDING_BOTTOM = 3.5f;
-    private static final float LOGO_MAX_WIDTH = 180;
 
     private final Receipt receipt;
-    private final ReceiptFonts fonts;
     private final ReceiptLabels labels;
-
-    // one selector per style and document (never one per string: OpenPDF issue 1257)
-    private final FontSelector body;
-    private final FontSelector label;
-    private final FontSelector small;
-    private final FontSelector smallBold;
-    private final FontSelector hash;
-    private final FontSelector[] heading;
-    private final float[] headingSize = {16, 13, 11.5f, 10.5f, 10, 10};
+    private final Typesetter type;
 
     private final PdfDictionary rowHeader = scope(ROW);
     private final PdfDictionary columnHeader = scope(COLUMN);
 
-    private PdfWriter writer;
     private TaggedFlow flow;
     private PdfStructureElement root;
 
     ReceiptComposer(Receipt receipt, ReceiptFonts fonts) {
         this.receipt = receipt;
-        this.fonts = fonts;
         this.labels = receipt.labels();
-        body = selector(10, false);
-        label = selector(10, true);
-        small = selector(8, false);
-        smallBold = selector(9, true);
-        hash = selector(7.5f, false);
-        heading = new FontSelector[headingSize.length];
-        for (int i = 0; i < heading.length; i++) {
-            heading[i] = selector(headingSize[i], true);
-        }
+        this.type = new Typesetter(fonts);
     }
 
     byte[] compose() throws DocumentException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024 + receipt.jsonBytes().length / 3);
         Document document = new Document(Layout.PAGE, Layout.LEFT, Layout.MARGIN,
                 Layout.PAGE.getHeight() - Layout.BODY_TOP, Layout.BODY_BOTTOM);
-        writer = PdfWriter.getInstance(document, out);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setPdfVersion(PdfWriter.VERSION_1_7);
         writer.setTagged();
         writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
@@ -89,9 +70,9 @@ final class ReceiptComposer {
         document.addCreator("Formularium");
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(receipt.language().toLanguageTag()));
         Branding branding = receipt.branding();
-        writer.setPageEvent(new PageFurniture(phrase(branding.organisation(), smallBold),
-                phrase(branding.headerText(), small), phrase(branding.footerText(), small),
-                labels.pageXofY(), receipt.language(), text -> phrase(text, small)));
+        writer.setPageEvent(new PageFurniture(phrase(branding.organisation(), Style.SMALL_BOLD),
+                phrase(branding.headerText(), Style.SMALL), phrase(branding.footerText(), Style.SMALL),
+                labels.pageXofY(), receipt.language(), text -> phrase(text, Style.SMALL)));
 
         document.open();
         PdfA3.addOutputIntent(writer);
@@ -200,12 +181,12 @@ final class ReceiptComposer {
 
     private void heading(PdfStructureElement parent, int level, String text) throws DocumentException {
         int index = Math.min(level, HEADINGS.length - 1);
-        float size = headingSize[index];
+        float size = HEADING_STYLES[index].size;
         float leading = size * 1.3f;
         PdfStructureElement h = new PdfStructureElement(parent, HEADINGS[index]);
         flow.skip(level == 0 ? 0 : size * 0.6f);
         flow.keepSpace(leading + 3 * LEADING); // never alone at the bottom of a page
-        flow.row(new TaggedFlow.Cell(h, phrase(text, heading[index]), Layout.LEFT, Layout.RIGHT, leading));
+        flow.row(new TaggedFlow.Cell(h, phrase(text, HEADING_STYLES[index]), Layout.LEFT, Layout.RIGHT, leading));
         flow.skip(size * 0.4f);
     }
 
@@ -226,8 +207,8 @@ final class ReceiptComposer {
         th.put(PdfName.A, rowHeader);
         PdfStructureElement td = new PdfStructureElement(tr, PdfName.TD);
         flow.skip(ROW_PADDING_TOP);
-        flow.row(new TaggedFlow.Cell(th, phrase(labelText, label), Layout.LEFT, Layout.LABEL_RIGHT, LEADING),
-                new TaggedFlow.Cell(td, phrase(value, body), Layout.VALUE_LEFT, Layout.RIGHT, LEADING));
+        flow.row(cell(th, labelText, Style.LABEL, Layout.LEFT, Layout.LABEL_RIGHT),
+                cell(td, value, Style.BODY, Layout.VALUE_LEFT, Layout.RIGHT));
         flow.skip(ROW_PADDING_BOTTOM);
         flow.rule(Layout.LEFT, Layout.RIGHT);
     }
@@ -252,9 +233,9 @@ final class ReceiptComposer {
             ths[i].put(PdfName.A, columnHeader);
         }
         flow.skip(ROW_PADDING_TOP);
-        flow.row(new TaggedFlow.Cell(ths[0], phrase(labels.attachmentName(), label), Layout.LEFT, nameRight, LEADING),
-                new TaggedFlow.Cell(ths[1], phrase(labels.attachmentSize(), label), sizeLeft, sizeRight, LEADING),
-                new TaggedFlow.Cell(ths[2], phrase(labels.sha256(), label), hashLeft, Layout.RIGHT, LEADING));
+        flow.row(cell(ths[0], labels.attachmentName(), Style.LABEL, Layout.LEFT, nameRight),
+                cell(ths[1], labels.attachmentSize(), Style.LABEL, sizeLeft, sizeRight),
+                cell(ths[2], labels.sha256(), Style.LABEL, hashLeft, Layout.RIGHT));
         flow.skip(ROW_PADDING_BOTTOM);
         flow.rule(Layout.LEFT, Layout.RIGHT);
 
@@ -266,9 +247,9 @@ final class ReceiptComposer {
             PdfStructureElement size = new PdfStructureElement(tr, PdfName.TD);
             PdfStructureElement sum = new PdfStructureElement(tr, PdfName.TD);
             flow.skip(ROW_PADDING_TOP);
-            flow.row(new TaggedFlow.Cell(name, phrase(file.name(), body), Layout.LEFT, nameRight, LEADING),
-                    new TaggedFlow.Cell(size, phrase(size(file.size(), number), body), sizeLeft, sizeRight, LEADING),
-                    new TaggedFlow.Cell(sum, phrase(file.sha256(), hash), hashLeft, Layout.RIGHT, LEADING));
+            flow.row(cell(name, file.name(), Style.BODY, Layout.LEFT, nameRight),
+                    cell(size, size(file.size(), number), Style.BODY, sizeLeft, sizeRight),
+                    cell(sum, file.sha256(), Style.HASH, hashLeft, Layout.RIGHT));
             flow.skip(ROW_PADDING_BOTTOM);
             flow.rule(Layout.LEFT, Layout.RIGHT);
         }
@@ -298,22 +279,15 @@ final class ReceiptComposer {
     }
 
     private String clean(String text) {
-        return TextHygiene.clean(text, fonts);
+        return type.clean(text);
     }
 
-    private Phrase phrase(String text, FontSelector selector) {
-        return selector.process(clean(text));
+    private Phrase phrase(String text, Style style) {
+        return type.phrase(text, style);
     }
 
-    private FontSelector selector(float size, boolean bold) {
-        FontSelector selector = new FontSelector();
-        if (bold) {
-            selector.addFont(new Font(fonts.bold, size));
-        }
-        selector.addFont(new Font(fonts.regular, size));
-        selector.addFont(new Font(fonts.symbols, size));
-        selector.addFont(new Font(fonts.symbols2, size));
-        return selector;
+    private TaggedFlow.Cell cell(PdfStructureElement element, String text, Style style, float left, float right) {
+        return new TaggedFlow.Cell(element, phrase(text, style), left, right, LEADING);
     }
 
     private static PdfDictionary scope(PdfName scope) {

@@ -67,6 +67,51 @@ final class PdfInspection implements AutoCloseable {
         }
     }
 
+    /**
+     * The structure tree in reading order, one line per element: its type, indented by depth, with
+     * " alt=…" for elements with alternative text and " scope=…" for table headers.
+     */
+    String structureTree() {
+        StringBuilder out = new StringBuilder();
+        PdfDictionary root = catalog().getAsDict(PdfName.STRUCTTREEROOT);
+        if (root != null) {
+            walk(root.get(PdfName.K), 0, out);
+        }
+        return out.toString();
+    }
+
+    private static void walk(PdfObject kids, int depth, StringBuilder out) {
+        PdfObject k = PdfReader.getPdfObject(kids);
+        if (k == null) {
+            return;
+        }
+        if (k.isArray()) {
+            PdfArray array = (PdfArray) k;
+            for (int i = 0; i < array.size(); i++) {
+                walk(array.getPdfObject(i), depth, out);
+            }
+            return;
+        }
+        if (!k.isDictionary()) {
+            return; // marked-content id
+        }
+        PdfDictionary element = (PdfDictionary) k;
+        PdfName type = element.getAsName(PdfName.S);
+        if (type == null) {
+            return; // marked-content reference
+        }
+        out.append("  ".repeat(depth)).append(PdfName.decodeName(type.toString()));
+        if (element.getAsString(PdfName.ALT) != null) {
+            out.append(" alt=").append(element.getAsString(PdfName.ALT).toUnicodeString());
+        }
+        PdfDictionary attributes = element.getAsDict(PdfName.A);
+        if (attributes != null && attributes.getAsName(new PdfName("Scope")) != null) {
+            out.append(" scope=").append(PdfName.decodeName(attributes.getAsName(new PdfName("Scope")).toString()));
+        }
+        out.append('\n');
+        walk(element.get(PdfName.K), depth + 1, out);
+    }
+
     PdfDictionary catalog() {
         return reader.getCatalog();
     }

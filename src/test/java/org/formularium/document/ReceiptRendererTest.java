@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +52,78 @@ class ReceiptRendererTest {
                     "Prüfsumme (SHA-256)", "Impfpass.pdf");
         }
         System.out.printf("two-page receipt: %,d bytes%n", pdf.length);
+    }
+
+    @Test
+    void structure_tree_has_headings_in_order_tables_with_header_scopes_and_a_logo_with_alt_text() {
+        byte[] pdf = renderer.render(ReceiptFixtures.twoPageReceipt());
+
+        try (PdfInspection inspection = new PdfInspection(pdf)) {
+            String tree = inspection.structureTree();
+            assertThat(tree).startsWith("""
+                    Document
+                      Figure alt=Wappen der Stadt Voerde
+                      H1
+                      Table
+                        TR
+                          TH scope=Row
+                          TD
+                    """);
+            assertThat(tree).contains("""
+                      Sect
+                        H2
+                        Sect
+                          H3
+                          Table
+                    """, """
+                          Sect
+                            H4
+                            Table
+                              TR
+                                TH scope=Row
+                                TD
+                    """, """
+                            Sect
+                              H5
+                              Sect
+                                H6
+                                Table
+                    """, """
+                          TR
+                            TH scope=Column
+                            TH scope=Column
+                            TH scope=Column
+                          TR
+                            TD
+                            TD
+                            TD
+                    """);
+            assertThat(tree.lines().filter(line -> line.strip().equals("H1"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrent_renders_share_the_fonts_safely() throws Exception {
+        Receipt receipt = ReceiptFixtures.twoPageReceipt();
+        String expected;
+        try (PdfInspection inspection = new PdfInspection(renderer.render(receipt))) {
+            expected = inspection.text(1) + inspection.text(2);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                results.add(pool.submit(() -> renderer.render(receipt)));
+            }
+            for (Future<byte[]> result : results) {
+                try (PdfInspection inspection = new PdfInspection(result.get(60, TimeUnit.SECONDS))) {
+                    assertThat(inspection.text(1) + inspection.text(2)).isEqualTo(expected);
+                }
+            }
+            assertPdfA3aAndPdfUa1(results.get(results.size() - 1).get());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

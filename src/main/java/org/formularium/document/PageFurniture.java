@@ -94,10 +94,6 @@ final class PageFurniture extends PdfPageEventHelper {
         }
     }
 
-    int pages() {
-        return pageNumbers.size();
-    }
-
     private float line(PdfContentByte cb, Phrase text, float top, float leading) throws DocumentException {
         ColumnText ct = new ColumnText(cb);
         ct.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);

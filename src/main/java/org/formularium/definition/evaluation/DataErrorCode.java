@@ -29,5 +29,7 @@ public enum DataErrorCode {
     TOO_MANY_FILES,
     FILE_TYPE_NOT_ALLOWED,
     FILE_TOO_LARGE,
-    RULE_VIOLATED
+    RULE_VIOLATED,
+    /** A file answer names an upload that does not exist (or belongs to another form). */
+    UNKNOWN_FILE
 }

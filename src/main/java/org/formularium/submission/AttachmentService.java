@@ -1,0 +1,134 @@
+package org.formularium.submission;
+
+import org.apache.tika.Tika;
+import org.formularium.definition.model.FileElement;
+import org.formularium.definition.model.LocalizedText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Uploads: the size is enforced while reading (never more than the limit is held), the type is decided
+ * by the file's content (magic bytes), not its name, and the file name is only ever data, never a path.
+ * Files are kept with their SHA-256 until a submission binds them.
+ */
+@Service
+public class AttachmentService {
+
+    /** Hard upper bound for any upload, whatever a form says. */
+    public static final long ABSOLUTE_MAX_BYTES = (long) FileElement.MAX_MAX_SIZE_KB * 1024;
+
+    private final AttachmentRepository repository;
+    private final Clock clock;
+    private final Tika tika = new Tika();
+
+    AttachmentService(AttachmentRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores an upload for a file element of a form.
+     *
+     * @throws AttachmentRejectedException when the file is empty, too large or of a type the element does not accept
+     */
+    @Transactional
+    public StoredAttachment upload(String formKey, FileElement element, String fileName, InputStream content) {
+        long maxBytes = Math.min((long) element.maxSizeKbOrDefault() * 1024, ABSOLUTE_MAX_BYTES);
+        byte[] bytes = readAtMost(content, maxBytes);
+        if (bytes.length == 0) {
+            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, LocalizedText.of(
+                    "Die Datei „" + safeName(fileName) + "“ ist leer. Wählen Sie eine Datei mit Inhalt.",
+                    "The file “" + safeName(fileName) + "” is empty. Choose a file with content."));
+        }
+        if (bytes.length > maxBytes) {
+            String limit = humanSize(maxBytes);
+            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TOO_LARGE, LocalizedText.of(
+                    "Die Datei „" + safeName(fileName) + "“ ist zu groß. Sie darf höchstens " + limit + " groß sein.",
+                    "The file “" + safeName(fileName) + "” is too large. It must be " + limit + " or smaller."));
+        }
+        String detected = detect(bytes);
+        List<String> accepted = element.acceptOrDefault();
+        if (!accepted.contains(detected)) {
+            String allowed = String.join(", ", accepted.stream().map(AttachmentService::shortType).toList());
+            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TYPE_NOT_ALLOWED, LocalizedText.of(
+                    "Die Datei „" + safeName(fileName) + "“ hat ein nicht erlaubtes Format. Erlaubt sind: " + allowed + ".",
+                    "The file “" + safeName(fileName) + "” is not an allowed format. Allowed: " + allowed + "."));
+        }
+        StoredAttachment attachment = new StoredAttachment(UUID.randomUUID(), safeName(fileName), bytes.length,
+                detected, sha256(bytes));
+        repository.insert(attachment, formKey, bytes, OffsetDateTime.now(clock));
+        return attachment;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredAttachment> find(UUID id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<byte[]> content(UUID id) {
+        return repository.content(id);
+    }
+
+    /** The media type from the content; unknown content is {@code application/octet-stream}. */
+    String detect(byte[] bytes) {
+        return tika.detect(bytes);
+    }
+
+    /** A display name: no path, no control characters, at most 200 characters. */
+    static String safeName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").trim();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "datei";
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, long maxBytes) {
+        try (in) {
+            // read one byte more than allowed to recognise a file that is too large without holding all of it
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload could not be read", e);
+        }
+    }
+
+    private static String shortType(String mediaType) {
+        return switch (mediaType) {
+            case "application/pdf" -> "PDF";
+            case "image/jpeg" -> "JPEG";
+            case "image/png" -> "PNG";
+            default -> mediaType;
+        };
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return (bytes / (1024 * 1024)) + " MB";
+        }
+        return Math.max(1, bytes / 1024) + " KB";
+    }
+}

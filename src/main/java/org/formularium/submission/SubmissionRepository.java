@@ -1,0 +1,117 @@
+package org.formularium.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.formularium.definition.DefinitionJson;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import static org.formularium.jooq.Tables.OUTBOX;
+import static org.formularium.jooq.Tables.SUBMISSION;
+import static org.formularium.jooq.Tables.SUBMISSION_DOCUMENT;
+
+/** Tables {@code submission}, {@code submission_document} and the submission's rows in {@code outbox}. */
+@Repository
+class SubmissionRepository {
+
+    private final DSLContext dsl;
+    private final ObjectMapper json = DefinitionJson.mapper();
+
+    SubmissionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long nextReferenceNumber() {
+        return dsl.nextval(DSL.sequence(DSL.name("submission_reference_seq"), Long.class));
+    }
+
+    /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
+    Optional<Long> insert(String reference, String accessCodeHash, String formKey, int version, String language,
+                          Channel channel, String idempotencyKey, String requestHash, JsonNode data,
+                          OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
+        return dsl.insertInto(SUBMISSION)
+                .set(SUBMISSION.REFERENCE, reference).set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
+                .set(SUBMISSION.FORM_KEY, formKey).set(SUBMISSION.FORM_VERSION, version)
+                .set(SUBMISSION.LANGUAGE, language).set(SUBMISSION.CHANNEL, channel.name())
+                .set(SUBMISSION.IDEMPOTENCY_KEY, idempotencyKey).set(SUBMISSION.REQUEST_HASH, requestHash)
+                .set(SUBMISSION.DATA, jsonb(data)).set(SUBMISSION.SUBMITTED_AT, now)
+                .set(SUBMISSION.STATUS_CHANGED_AT, now)
+                .set(SUBMISSION.PRIVACY_NOTICE, privacyNotice).set(SUBMISSION.CONSENT_AT, consentAt)
+                .onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
+                .returning(SUBMISSION.ID).fetchOptional().map(r -> r.get(SUBMISSION.ID));
+    }
+
+    record Existing(SubmissionRecord submission, String requestHash) {
+    }
+
+    Optional<Existing> findByIdempotencyKey(String idempotencyKey) {
+        return dsl.selectFrom(SUBMISSION).where(SUBMISSION.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOptional()
+                .map(r -> new Existing(toRecord(r), r.getRequestHash()));
+    }
+
+    Optional<SubmissionRecord> findByReference(String reference) {
+        return dsl.selectFrom(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference)).fetchOptional().map(this::toRecord);
+    }
+
+    Optional<SubmissionRecord> findById(long id) {
+        return dsl.selectFrom(SUBMISSION).where(SUBMISSION.ID.eq(id)).fetchOptional().map(this::toRecord);
+    }
+
+    Optional<String> accessCodeHash(String reference) {
+        return dsl.select(SUBMISSION.ACCESS_CODE_HASH).from(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference))
+                .fetchOptional(SUBMISSION.ACCESS_CODE_HASH);
+    }
+
+    void addOutbox(String kind, long submissionId, JsonNode payload, OffsetDateTime now) {
+        dsl.insertInto(OUTBOX).set(OUTBOX.KIND, kind).set(OUTBOX.SUBMISSION_ID, submissionId)
+                .set(OUTBOX.PAYLOAD, jsonb(payload)).set(OUTBOX.NEXT_ATTEMPT_AT, now).set(OUTBOX.CREATED_AT, now)
+                .execute();
+    }
+
+    void saveDocument(long submissionId, String kind, String mediaType, byte[] content, String sha256,
+                      OffsetDateTime now) {
+        dsl.insertInto(SUBMISSION_DOCUMENT)
+                .set(SUBMISSION_DOCUMENT.SUBMISSION_ID, submissionId).set(SUBMISSION_DOCUMENT.KIND, kind)
+                .set(SUBMISSION_DOCUMENT.MEDIA_TYPE, mediaType).set(SUBMISSION_DOCUMENT.CONTENT, content)
+                .set(SUBMISSION_DOCUMENT.SHA256, sha256).set(SUBMISSION_DOCUMENT.CREATED_AT, now)
+                .onConflict(SUBMISSION_DOCUMENT.SUBMISSION_ID, SUBMISSION_DOCUMENT.KIND).doNothing()
+                .execute();
+    }
+
+    Optional<byte[]> document(long submissionId, String kind) {
+        return dsl.select(SUBMISSION_DOCUMENT.CONTENT).from(SUBMISSION_DOCUMENT)
+                .where(SUBMISSION_DOCUMENT.SUBMISSION_ID.eq(submissionId)).and(SUBMISSION_DOCUMENT.KIND.eq(kind))
+                .fetchOptional(SUBMISSION_DOCUMENT.CONTENT);
+    }
+
+    private SubmissionRecord toRecord(Record r) {
+        return new SubmissionRecord(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
+                r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE), Channel.valueOf(r.get(SUBMISSION.CHANNEL)),
+                read(r.get(SUBMISSION.DATA)), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
+                r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ACKNOWLEDGED_AT),
+                r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION));
+    }
+
+    private JSONB jsonb(JsonNode node) {
+        try {
+            return JSONB.valueOf(json.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private JsonNode read(JSONB value) {
+        try {
+            return json.readTree(value.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored submission is not JSON", e);
+        }
+    }
+}

@@ -38,24 +38,20 @@ final class ReceiptContent {
         List<ReceiptBlock.Row> rows = new ArrayList<>();
         String currentHeading = heading;
         for (OutlineEntry entry : entries) {
-            switch (entry) {
-                case OutlineAnswer answer -> {
-                    if (answer.answered()) {
-                        rows.add(new ReceiptBlock.Row(answer.label(), answer.displayValue()));
-                    }
+            if (entry instanceof OutlineAnswer answer) {
+                if (answer.answered()) {
+                    rows.add(new ReceiptBlock.Row(answer.label(), answer.displayValue()));
                 }
-                case OutlineSection section -> {
-                    flush(blocks, currentHeading, rows);
-                    currentHeading = null;
-                    blocks.addAll(blocks(section.title(), section.entries()));
-                }
-                case OutlineGroup group -> {
-                    flush(blocks, currentHeading, rows);
-                    currentHeading = null;
-                    List<ReceiptBlock.Item> items = group.items().stream().map(ReceiptContent::item).toList();
-                    if (!items.isEmpty()) {
-                        blocks.add(new ReceiptBlock.RepeatedItems(group.label(), items));
-                    }
+            } else if (entry instanceof OutlineSection section) {
+                flush(blocks, currentHeading, rows);
+                currentHeading = null;
+                blocks.addAll(blocks(section.title(), section.entries()));
+            } else if (entry instanceof OutlineGroup group) {
+                flush(blocks, currentHeading, rows);
+                currentHeading = null;
+                List<ReceiptBlock.Item> items = group.items().stream().map(ReceiptContent::item).toList();
+                if (!items.isEmpty()) {
+                    blocks.add(new ReceiptBlock.RepeatedItems(group.label(), items));
                 }
             }
         }
@@ -73,14 +69,14 @@ final class ReceiptContent {
     private static void collect(List<OutlineEntry> entries, List<ReceiptBlock.Row> rows,
                                 List<ReceiptBlock.RepeatedItems> nested) {
         for (OutlineEntry entry : entries) {
-            switch (entry) {
-                case OutlineAnswer answer -> {
-                    if (answer.answered()) {
-                        rows.add(new ReceiptBlock.Row(answer.label(), answer.displayValue()));
-                    }
+            if (entry instanceof OutlineAnswer answer) {
+                if (answer.answered()) {
+                    rows.add(new ReceiptBlock.Row(answer.label(), answer.displayValue()));
                 }
-                case OutlineSection section -> collect(section.entries(), rows, nested);
-                case OutlineGroup group -> nested.add(new ReceiptBlock.RepeatedItems(group.label(),
+            } else if (entry instanceof OutlineSection section) {
+                collect(section.entries(), rows, nested);
+            } else if (entry instanceof OutlineGroup group) {
+                nested.add(new ReceiptBlock.RepeatedItems(group.label(),
                         group.items().stream().map(ReceiptContent::item).toList()));
             }
         }

@@ -101,7 +101,10 @@ public class SubmissionService {
         Map<UUID, StoredAttachment> referenced = resolveFiles(form.definition(), data, fileErrors);
         Evaluation evaluation = DataEvaluator.evaluate(form.definition(), data, today);
         List<DataError> errors = new ArrayList<>(fileErrors);
-        errors.addAll(evaluation.errors());
+        // an unknown upload is reported once, not again as a malformed file answer
+        evaluation.errors().stream()
+                .filter(e -> fileErrors.stream().noneMatch(f -> e.path().equals(f.path()) || e.path().startsWith(f.path() + ".")))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
         }

@@ -136,15 +136,15 @@ final class FormMapper {
         List<Element> elements;
         String key;
         if (anzahl.repeats()) {
-            GroupElement repeating = repeating(group, anzahl, formScope, 0);
+            String groupKey = formScope.allocate(group.name(), group.id());
             key = formScope.allocate(group.name(), group.id());
-            elements = List.of(repeating);
             report.info(group.id(), "Gruppe „" + label + "“ (Anzahl " + anzahl.text() + ") → Seite „" + key
-                    + "“ mit der wiederholbaren Gruppe „" + repeating.key() + "“.");
+                    + "“ mit einer wiederholbaren Gruppe.");
+            elements = List.of(repeating(group, groupKey, anzahl, 0));
         } else {
             key = formScope.allocate(group.name(), group.id());
-            elements = mapChildren(group.children(), formScope, 0);
             report.info(group.id(), "Gruppe „" + label + "“ (Anzahl " + anzahl.text() + ") → Seite „" + key + "“.");
+            elements = mapChildren(group.children(), formScope, 0);
             optionalGroupWarning(group, anzahl, elements);
         }
         formMetadata.put("pages." + key + ".fimId", group.id());
@@ -182,30 +182,27 @@ final class FormMapper {
                 groupExtras(group, "Gruppe " + group.id() + " „" + label + "“");
                 return mapChildren(group.children(), scope, depth);
             }
-            if (anzahl.repeats()) {
-                GroupElement repeating = repeating(group, anzahl, scope, depth);
-                report.info(group.id(), "Gruppe „" + label + "“ (Anzahl " + anzahl.text() + ") → wiederholbare "
-                        + "Gruppe „" + repeating.key() + "“ (" + repeating.minItems() + " bis "
-                        + repeating.maxItems() + " Einträge).");
-                groupExtras(group, "Gruppe " + group.id() + " „" + label + "“ (Schlüssel " + repeating.key() + ")");
-                return List.of(repeating);
-            }
             String key = scope.allocate(group.name(), group.id());
-            List<Element> elements = mapChildren(group.children(), scope, depth + 1);
+            if (anzahl.repeats()) {
+                groupExtras(group, "Gruppe " + group.id() + " „" + label + "“ (Schlüssel " + key + ")");
+                return List.of(repeating(group, key, anzahl, depth));
+            }
             report.info(group.id(), "Gruppe „" + label + "“ (Anzahl " + anzahl.text() + ") → Abschnitt „" + key
                     + "“.");
-            optionalGroupWarning(group, anzahl, elements);
             groupExtras(group, "Gruppe " + group.id() + " „" + label + "“ (Abschnitt " + key + ")");
+            List<Element> elements = mapChildren(group.children(), scope, depth + 1);
+            optionalGroupWarning(group, anzahl, elements);
             return List.of(new SectionElement(key, de(label), elements, null, metadata(group)));
         }
         Xdf.Field field = (Xdf.Field) child.item();
         if (anzahl.repeats() && !"label".equals(field.feldart())) {
             if (depth < MAX_CONTAINER_DEPTH) {
                 String key = scope.allocate(field.name(), field.id());
-                Element inner = field(field, new Keys.Scope(), anzahl, true);
                 int[] bounds = bounds(field, anzahl);
                 report.info(field.id(), "Feld „" + label(field) + "“ ist wiederholbar (Anzahl " + anzahl.text()
-                        + ") → wiederholbare Gruppe „" + key + "“ mit dem Feld „" + inner.key() + "“.");
+                        + ") → wiederholbare Gruppe „" + key + "“ (" + bounds[0] + " bis " + bounds[1]
+                        + " Einträge) mit dem Feld als Pflichtfeld je Eintrag.");
+                Element inner = field(field, new Keys.Scope(), anzahl, true);
                 inputs++;
                 LocalizedText label = de(label(field));
                 return List.of(new GroupElement(key, label, null, label, bounds[0], bounds[1], List.of(inner),
@@ -218,10 +215,12 @@ final class FormMapper {
         return List.of(field(field, scope, anzahl, anzahl.min() >= 1));
     }
 
-    private GroupElement repeating(Xdf.Group group, Xdf.Anzahl anzahl, Keys.Scope scope, int depth) {
-        String key = scope.allocate(group.name(), group.id());
-        List<Element> elements = mapChildren(group.children(), new Keys.Scope(), depth + 1);
+    /** A repeating group (own key scope) with the given key, its children one container deeper. */
+    private GroupElement repeating(Xdf.Group group, String key, Xdf.Anzahl anzahl, int depth) {
         int[] bounds = bounds(group, anzahl);
+        report.info(group.id(), "Gruppe „" + label(group) + "“ (Anzahl " + anzahl.text() + ") → wiederholbare "
+                + "Gruppe „" + key + "“ (" + bounds[0] + " bis " + bounds[1] + " Einträge).");
+        List<Element> elements = mapChildren(group.children(), new Keys.Scope(), depth + 1);
         inputs++;
         LocalizedText label = de(label(group));
         return new GroupElement(key, label, group.hint() == null ? null : de(group.hint()), label, bounds[0],

@@ -102,15 +102,23 @@ class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDenie
                         .filter(a -> a.startsWith(ApiScope.AUTHORITY_PREFIX))
                         .forEach(required::add);
             } else if (result instanceof ExpressionAuthorizationDecision expression) {
-                Matcher m = SCOPE_IN_EXPRESSION.matcher(expression.getExpression().getExpressionString());
-                while (m.find()) {
-                    required.add(m.group());
-                }
+                scopesIn(expression.getExpression().getExpressionString())
+                        .forEach(scope -> required.add(ApiScope.AUTHORITY_PREFIX + scope));
             }
         }
         return required.stream().filter(a -> !held.contains(a))
                 .map(a -> a.substring(ApiScope.AUTHORITY_PREFIX.length()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The scope values ({@code forms:read}) an authorization expression names. */
+    static Set<String> scopesIn(String expression) {
+        Set<String> scopes = new LinkedHashSet<>();
+        Matcher m = SCOPE_IN_EXPRESSION.matcher(expression);
+        while (m.find()) {
+            scopes.add(m.group(1));
+        }
+        return scopes;
     }
 
     private static Authentication currentAuthentication() {

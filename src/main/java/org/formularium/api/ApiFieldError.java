@@ -1,5 +1,7 @@
 package org.formularium.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One thing wrong with a request, in the {@code errors} list of a problem.
  *
@@ -8,5 +10,6 @@ package org.formularium.api;
  * @param code    what, stable for machines, lower snake case, e.g. {@code not_blank}, {@code invalid_type}
  * @param message what, for humans (English)
  */
+@Schema(name = "FieldError")
 public record ApiFieldError(String path, String code, String message) {
 }

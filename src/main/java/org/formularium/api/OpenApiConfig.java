@@ -15,8 +15,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Set;
 
 
 /**
@@ -67,6 +73,25 @@ class OpenApiConfig {
                 }
                 addProblem(operation, "500", "Unexpected error (with an errorId to quote)");
             }));
+        };
+    }
+
+    /** Names the scope an operation needs (from its {@code @PreAuthorize}) in its description. */
+    @Bean
+    OperationCustomizer requiredScopes() {
+        return (operation, handler) -> {
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+            if (rule == null) {
+                rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+            }
+            Set<String> scopes = rule == null ? Set.of() : ApiAuthenticationProblems.scopesIn(rule.value());
+            if (!scopes.isEmpty()) {
+                String needs = "Needs an API key with the scope " + String.join(" and ", scopes) + ".";
+                operation.setDescription(operation.getDescription() == null ? needs
+                        : operation.getDescription() + "\n\n" + needs);
+                operation.addExtension("x-required-scopes", List.copyOf(scopes));
+            }
+            return operation;
         };
     }
 

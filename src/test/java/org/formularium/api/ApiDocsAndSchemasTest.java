@@ -40,6 +40,16 @@ class ApiDocsAndSchemasTest extends AbstractApiTest {
     }
 
     @Test
+    void each_operation_names_the_scope_it_needs() throws Exception {
+        JsonNode doc = json(get("/v3/api-docs", null));
+
+        JsonNode echo = doc.path("paths").path("/api/v1/test-probe/echo").path("post");
+        assertThat(echo.path("x-required-scopes")).extracting(JsonNode::asText).containsExactly("forms:write");
+        assertThat(echo.path("description").asText()).contains("forms:write");
+        assertThat(doc.path("paths").path("/api/v1/whoami").path("get").has("x-required-scopes")).isFalse();
+    }
+
+    @Test
     void swagger_ui_is_reachable_without_login() throws Exception {
         HttpResponse<String> redirect = get("/swagger-ui.html", null);
         assertThat(redirect.statusCode()).isEqualTo(302);

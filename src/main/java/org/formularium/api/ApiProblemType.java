@@ -44,7 +44,7 @@ public enum ApiProblemType {
         return URI.create(TYPE_BASE + slug);
     }
 
-    /** The first type with this status (403 gives {@link #INSUFFICIENT_SCOPE}'s sibling {@link #FORBIDDEN}). */
+    /** The type for a bare status code; 403 gives {@link #FORBIDDEN}. */
     public static Optional<ApiProblemType> forStatus(int status) {
         if (status == 403) {
             return Optional.of(FORBIDDEN);

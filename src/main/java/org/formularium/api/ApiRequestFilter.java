@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,6 +59,10 @@ class ApiRequestFilter extends OncePerRequestFilter {
             if (tooLarge != null) {
                 problems.write(response, problems.of(request, ApiProblemType.PAYLOAD_TOO_LARGE,
                         RequestBodyTooLargeException.detail(tooLarge.limit())));
+                return;
+            }
+            if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                LOG.debug("Client went away during API request {} {}", request.getMethod(), request.getRequestURI());
                 return;
             }
             String errorId = ApiProblems.newErrorId();

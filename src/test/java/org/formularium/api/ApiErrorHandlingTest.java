@@ -125,6 +125,18 @@ class ApiErrorHandlingTest extends AbstractApiTest {
     }
 
     @Test
+    void a_multipart_upload_beyond_the_file_size_limit_is_a_4xx_problem() throws Exception {
+        String boundary = "formularium-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(1_500_000) + "\r\n--" + boundary + "--\r\n";
+
+        HttpResponse<String> response = post(ECHO, key, "multipart/form-data; boundary=" + boundary, body);
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertProblem(response, response.statusCode());
+    }
+
+    @Test
     void a_path_parameter_of_the_wrong_type_is_a_400_problem() throws Exception {
         JsonNode problem = assertProblem(get("/api/v1/test-probe/items/abc", key), 400);
 

@@ -54,8 +54,8 @@ public final class SubmissionJsonSchema {
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
     /** Loose e-mail shape: something, one {@code @}, something, no spaces. */
     static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+$";
-    /** Phone: digits, spaces, {@code + - / ( )}, 5 to 25 characters, at least five digits. */
-    static final String PHONE_PATTERN = "^(?=(?:[^0-9]*[0-9]){5})[0-9 +/()-]{5,25}$";
+    /** Phone: digits, spaces and {@code + - / ( )} with at least five digits (length 5 to 25 separately). */
+    static final String PHONE_PATTERN = "^[ +/()-]*([0-9][ +/()-]*){5,}$";
     /** Lower-case hex SHA-256. */
     static final String SHA256_PATTERN = "^[0-9a-f]{64}$";
     /** German postal code. */
@@ -155,7 +155,7 @@ public final class SubmissionJsonSchema {
                 schema.put("format", "email");
                 schema.put("pattern", EMAIL_PATTERN);
             }
-            case PHONE -> string(schema, null, null).put("pattern", PHONE_PATTERN);
+            case PHONE -> string(schema, 5, 25).put("pattern", PHONE_PATTERN);
             case IBAN -> string(schema, null, null).put("pattern", ibanPattern((IbanElement) element));
             case DATE -> {
                 string(schema, null, null).put("format", "date").put("pattern", DATE_PATTERN);

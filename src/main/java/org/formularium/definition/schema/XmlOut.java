@@ -15,14 +15,13 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class XmlOut implements AutoCloseable {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
-
     private final XMLStreamWriter writer;
     /** Per open element: whether it has child elements (then its end tag goes on its own line). */
     private final Deque<Boolean> open = new ArrayDeque<>();
 
     XmlOut(OutputStream out) throws XMLStreamException {
-        this.writer = FACTORY.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        // the JDK's own implementation (not whatever StAX provider is on the classpath), one factory per document
+        this.writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
         writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
         writer.writeCharacters("\n");
     }

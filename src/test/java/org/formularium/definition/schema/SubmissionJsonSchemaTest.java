@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.formularium.definition.DefinitionParser;
 import org.formularium.definition.Fixtures;
 import org.formularium.definition.model.ChoiceElement;
 import org.formularium.definition.model.Element;
@@ -23,6 +24,7 @@ import org.formularium.definition.model.SectionElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.xml.sax.SAXException;
 
 class SubmissionJsonSchemaTest {
 
@@ -188,6 +190,56 @@ class SubmissionJsonSchemaTest {
     }
 
     @Test
+    void visibility_of_pages_and_sections_makes_requiredness_conditional_also_inside_groups() throws SAXException {
+        ObjectNode form = Fixtures.minimalForm("""
+                [{'type': 'text', 'key': 'always', 'required': true, 'label': {'de': 'Immer'}},
+                 {'type': 'group', 'key': 'people', 'label': {'de': 'Personen'}, 'elements': [
+                   {'type': 'text', 'key': 'name', 'required': true, 'label': {'de': 'Name'}},
+                   {'type': 'section', 'key': 'extra', 'title': {'de': 'Extra'},
+                    'visibleIf': {'==': [{'var': 'always'}, 'x']}, 'elements': [
+                     {'type': 'text', 'key': 'nickname', 'required': true, 'label': {'de': 'Rufname'}}]}]}]""");
+        ((ArrayNode) form.get("pages")).add(Fixtures.q("""
+                {'key': 'second', 'title': {'de': 'Zweite Seite'}, 'visibleIf': {'==': [{'var': 'always'}, 'y']},
+                 'elements': [{'type': 'text', 'key': 'later', 'required': true, 'label': {'de': 'Später'}}]}"""));
+        FormDefinition definition = DefinitionParser.parse(form).definitionOrThrow();
+
+        ObjectNode schema = SubmissionJsonSchema.derive(definition, 1);
+
+        assertThat(schema.at("/$defs/data/required")).extracting(JsonNode::asText).containsExactly("always");
+        assertThat(schema.at("/$defs/data/properties/later/description").asText())
+                .contains("Present only when page 'second' is shown", "Required whenever it is shown.");
+        assertThat(schema.at("/$defs/data/properties/people/items/required")).extracting(JsonNode::asText)
+                .containsExactly("name");
+        assertThat(XmlSchemas.compile(SubmissionXml.deriveXsd(definition, 1))).isNotNull();
+    }
+
+    @Test
+    void german_postal_codes_are_checked_only_for_german_addresses() {
+        FormDefinition definition = Fixtures.bilingualForm("""
+                [{'type': 'address', 'key': 'address', 'required': true, 'countries': ['DE', 'NL'],
+                  'requireHouseNumber': false, 'label': {'de': 'Anschrift', 'en': 'Address'}}]""");
+        ObjectNode schema = SubmissionJsonSchema.derive(definition, 1);
+
+        assertThat(validData(schema, "{'address': {'street': 'Markt', 'postalCode': '46562', 'city': 'Voerde',"
+                + " 'country': 'DE'}}")).isTrue();
+        assertThat(validData(schema, "{'address': {'street': 'Markt', 'postalCode': '1012 AB', 'city': 'Amsterdam',"
+                + " 'country': 'NL'}}")).isTrue();
+        assertThat(validData(schema, "{'address': {'street': 'Markt', 'postalCode': '1012 AB', 'city': 'Voerde',"
+                + " 'country': 'DE'}}")).isFalse();
+        assertThat(validData(schema, "{'address': {'street': 'Markt', 'postalCode': '46562', 'city': 'Voerde',"
+                + " 'country': 'FR'}}")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.formularium.definition.schema.DemoSamples#keys")
+    void every_object_in_the_derived_schema_is_closed(String key) {
+        List<String> open = new ArrayList<>();
+        walk(SubmissionJsonSchema.derive(DemoSamples.definition(key), VERSION), "", open);
+
+        assertThat(open).isEmpty();
+    }
+
+    @Test
     void element_types_map_to_json_schema_types() {
         FormDefinition definition = Fixtures.bilingualForm("""
                 [{'type': 'text', 'key': 'name', 'label': {'de': 'Name', 'en': 'Name'}, 'required': true,
@@ -301,6 +353,20 @@ class SubmissionJsonSchemaTest {
 
     private static boolean validData(ObjectNode schema, String data) {
         return JsonSchemas.validateData(schema, Fixtures.q(data)).isEmpty();
+    }
+
+    /** Collects the paths of object schemas that allow other properties. */
+    private static void walk(JsonNode node, String path, List<String> open) {
+        if (node.isObject() && "object".equals(node.path("type").asText())
+                && node.path("additionalProperties").asBoolean(true)) {
+            open.add(path);
+        }
+        if (node.isContainerNode()) {
+            node.fields().forEachRemaining(field -> walk(field.getValue(), path + "/" + field.getKey(), open));
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                walk(node.get(i), path + "/" + i, open);
+            }
+        }
     }
 
     /** The first input at form scope that the sample answers and that matches. */

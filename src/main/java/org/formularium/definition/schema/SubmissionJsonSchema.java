@@ -273,7 +273,7 @@ public final class SubmissionJsonSchema {
         strings(required, "postalCode", "city", "country");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("street").put("type", "string").put("minLength", 1);
-        properties.putObject("houseNumber").put("type", "string");
+        properties.putObject("houseNumber").put("type", "string").put("minLength", 1);
         properties.putObject("postalCode").put("type", "string").put("minLength", 1);
         properties.putObject("city").put("type", "string").put("minLength", 1);
         ObjectNode country = properties.putObject("country")
@@ -282,7 +282,7 @@ public final class SubmissionJsonSchema {
         schema.put("additionalProperties", false);
         if (address.countriesOrDefault().contains("DE")) {
             if (address.countriesOrDefault().size() == 1) {
-                properties.with("postalCode").put("pattern", DE_POSTAL_CODE_PATTERN);
+                ((ObjectNode) properties.get("postalCode")).put("pattern", DE_POSTAL_CODE_PATTERN);
             } else {
                 ObjectNode condition = object();
                 condition.putObject("properties").putObject("country").put("const", "DE");

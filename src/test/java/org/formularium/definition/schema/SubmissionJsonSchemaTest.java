@@ -159,13 +159,13 @@ class SubmissionJsonSchemaTest {
     }
 
     static Stream<String> keysWithDateAnswers() {
-        return DemoSamples.keys().stream()
-                .filter(key -> firstAnswered(key, DemoSamples.data(key), e -> e.type() == ElementType.DATE).isPresent());
+        return DemoSamples.keys().stream().filter(key -> firstAnswered(key, DemoSamples.data(key),
+                e -> e.type() == ElementType.DATE).isPresent());
     }
 
     static Stream<String> keysWithGroupAnswers() {
-        return DemoSamples.keys().stream()
-                .filter(key -> firstAnswered(key, DemoSamples.data(key), e -> e instanceof GroupElement).isPresent());
+        return DemoSamples.keys().stream().filter(key -> firstAnswered(key, DemoSamples.data(key),
+                e -> e instanceof GroupElement).isPresent());
     }
 
     // ------------------------------------------------------------------ element types

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.formularium.api.keys.ApiKeyPrincipal;
+import org.formularium.definition.schema.SubmissionJsonSchema;
+import org.formularium.definition.schema.SubmissionXml;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.FormSummary;
 import org.formularium.definition.store.FormVersionInfo;
@@ -123,6 +125,22 @@ class FormsApiController {
     public JsonNode version(@PathVariable String key, @PathVariable int number) {
         publishedVersion(key, number);
         return forms.version(key, number).orElseThrow().definition();
+    }
+
+    @GetMapping(value = "/api/v1/forms/{key}/versions/{number}/schema.json", produces = "application/schema+json")
+    @PreAuthorize(RequireScope.FORMS_READ)
+    @Operation(summary = "JSON Schema (2020-12) of the submission documents of a published version")
+    public JsonNode jsonSchema(@PathVariable String key, @PathVariable int number) {
+        PublishedForm form = publishedVersion(key, number);
+        return SubmissionJsonSchema.derive(form.definition(), form.version());
+    }
+
+    @GetMapping(value = "/api/v1/forms/{key}/versions/{number}/schema.xsd", produces = "application/xml")
+    @PreAuthorize(RequireScope.FORMS_READ)
+    @Operation(summary = "XML Schema (XSD) of the submission XML of a published version")
+    public String xmlSchema(@PathVariable String key, @PathVariable int number) {
+        PublishedForm form = publishedVersion(key, number);
+        return SubmissionXml.deriveXsd(form.definition(), form.version());
     }
 
     PublishedForm publishedVersion(String key, int number) {

@@ -158,6 +158,20 @@ public class SubmissionService {
         return submissions.findByReference(reference).map(s -> attachments.ofSubmission(s.id())).orElse(List.of());
     }
 
+    /** One page of submissions after {@code afterId} (cursor paging in id order). */
+    @Transactional(readOnly = true)
+    public List<SubmissionRecord> list(String formKey, SubmissionStatus status, OffsetDateTime since,
+                                       Boolean acknowledged, long afterId, int limit) {
+        return submissions.list(formKey, status, since, acknowledged, afterId, limit);
+    }
+
+    /** Marks the submission as received by a downstream system (idempotent). */
+    @Transactional
+    public SubmissionRecord acknowledge(String reference) {
+        submissions.acknowledge(reference, OffsetDateTime.now(clock));
+        return submissions.findByReference(reference).orElseThrow();
+    }
+
     private SubmissionReceipt replay(SubmissionRepository.Existing existing, String requestHash) {
         if (!existing.requestHash().equals(requestHash)) {
             throw new IdempotencyConflictException();

@@ -48,7 +48,7 @@ import java.util.Set;
  * chosen (unknown path, wrong method) are handled by {@link ApiRequestFilter}.
  */
 @RestControllerAdvice(basePackages = "org.formularium.api")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiExceptionHandler {
 
     static final String INTERNAL_ERROR_DETAIL =

@@ -95,4 +95,30 @@ class DemoReceiptsTest extends AbstractDatabaseTest {
                 SubmissionXml.deriveXsd(form.definition(), form.version())))).newValidator();
         validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
+
+    @org.junit.jupiter.api.Test
+    void unicode_a_citizen_can_type_passes_through_pdf_json_and_xml() throws Exception {
+        String formKey = TestData.uniqueKey("unicode");
+        forms.create(TestData.contactForm(formKey, false), "test", true);
+        String torture = "Ärger über Öl & Straße – 12 € \u202E evil \u0007\u0000 \uD800 \uFEFF Weiß\u00AD"
+                + " Łódź Çağrı Ελλάδα Москва עברית العربية 中文 😀👨‍👩‍👧🇩🇪 <x>&amp;]]>";
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) TestData.parse("{}");
+        data.put("name", torture);
+
+        SubmissionReceipt receipt = submissions.submit(new SubmitCommand(formKey, null, data, Locale.GERMAN,
+                UUID.randomUUID().toString(), Channel.API, null, null));
+        outbox.drain();
+        await().atMost(Duration.ofSeconds(60)).until(() -> submissions.document(receipt.reference(), "pdf").isPresent());
+
+        byte[] pdf = submissions.document(receipt.reference(), "pdf").orElseThrow();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_3_A)).isNull();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isNull();
+        JsonNode json = DefinitionJson.mapper().readTree(submissions.document(receipt.reference(), "json").orElseThrow());
+        assertThat(json.path("data").path("name").asText()).contains("Łódź", "עברית", "😀");
+        PublishedForm form = forms.latestPublished(formKey).orElseThrow();
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.newSchema(new StreamSource(new StringReader(SubmissionXml.deriveXsd(form.definition(), form.version()))))
+                .newValidator().validate(new StreamSource(new ByteArrayInputStream(
+                        submissions.document(receipt.reference(), "xml").orElseThrow())));
+    }
 }

@@ -50,6 +50,10 @@ public class ConfirmationView extends ViewSupport implements BeforeEnterObserver
     }
 
     static void store(VaadinSession session, SubmissionReceipt receipt) {
+        Object earlier = session.getAttribute(RECEIPT + receipt.formKey());
+        if (receipt.replay() && earlier instanceof SubmissionReceipt first && first.reference().equals(receipt.reference())) {
+            return; // keep the first answer: only it carries the access code
+        }
         session.setAttribute(RECEIPT + receipt.formKey(), receipt);
     }
 

@@ -28,6 +28,7 @@ final class FillingState implements Serializable {
     Instant consentAt;
     boolean returnToReview;
     Instant lastSaved;
+    transient org.formularium.submission.SubmissionReceipt receipt;
 
     FillingState(String formKey, int version) {
         this.formKey = formKey;

@@ -548,12 +548,18 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
     // ---- submit -----------------------------------------------------------------------------------
 
     void submit() {
+        if (state.receipt != null) {
+            // already submitted in this filling (double click, resend): show the first result again
+            UI.getCurrent().navigate(ConfirmationView.class, ConfirmationView.parameters(form.key()));
+            return;
+        }
         Privacy privacy = definition.privacy();
         String notice = privacy == null || privacy.notice() == null ? null : text(privacy.notice());
         SubmitCommand command = new SubmitCommand(form.key(), form.version(), state.data.deepCopy(), getLocale(),
                 state.idempotencyKey, Channel.RUNTIME, notice, state.consentAt);
         try {
             SubmissionReceipt receipt = submissions.submit(command);
+            state.receipt = receipt;
             drafts.delete(state.draftToken);
             DraftCookies.clear(form.key());
             ConfirmationView.store(VaadinSession.getCurrent(), receipt);

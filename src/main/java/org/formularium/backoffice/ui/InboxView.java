@@ -142,6 +142,7 @@ public class InboxView extends ViewSupport {
 
         Section results = section("inbox-results", getTranslation("backoffice.results"), statusCounts, resultCount,
                 exportLinks, grid);
+        addClassName("inbox-view");
         add(heading(), new Paragraph(getTranslation("backoffice.intro")), filterSection, results);
         refreshCounts();
     }

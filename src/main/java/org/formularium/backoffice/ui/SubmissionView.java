@@ -119,6 +119,7 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
         addNote.addClickListener(e -> addNote());
         alert.addClassName("backoffice-alert");
         alert.getElement().setAttribute("role", "alert");
+        addClassName("submission-view");
     }
 
     @Override

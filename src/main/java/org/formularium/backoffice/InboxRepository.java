@@ -55,6 +55,16 @@ class InboxRepository {
                 .fetch(this::toRow);
     }
 
+    /** PostgreSQL's plan for {@link #page} (to check that the inbox's indexes are used). */
+    String explainPage(InboxFilter filter, FormScope scope, String me, ZoneId zone, int limit) {
+        return dsl.explain(dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
+                        SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO)
+                .from(SUBMISSION)
+                .where(condition(filter, scope, me, zone, true))
+                .orderBy(order(true))
+                .offset(0).limit(limit)).plan();
+    }
+
     int count(InboxFilter filter, FormScope scope, String me, ZoneId zone) {
         return dsl.fetchCount(SUBMISSION, condition(filter, scope, me, zone, true));
     }

@@ -59,6 +59,18 @@ class InboxViewTest extends BackofficeTestBase {
     }
 
     @Test
+    void searching_for_the_reference_of_another_form_s_submission_finds_nothing() {
+        String foreign = jdbc.queryForObject("select reference from submission where form_key = ?", String.class,
+                foreignForm);
+        InboxView view = open();
+
+        _setValue(view.reference, foreign);
+
+        assertThat(rows(view)).isEmpty();
+        assertThat(view.resultCount.getText()).isEqualTo("Keine Anträge gefunden");
+    }
+
+    @Test
     void filters_by_form_status_reference_and_assignment() {
         InboxView view = open();
 

@@ -46,9 +46,14 @@ final class UiFormats {
         i18n.setWeekdays(week.stream().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList());
         i18n.setWeekdaysShort(week.stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList());
         i18n.setFirstDayOfWeek(1);
-        i18n.setToday(owner.getTranslation("datepicker.today"));
-        i18n.setCancel(owner.getTranslation("datepicker.cancel"));
-        i18n.setDateFormat(owner.getTranslation("datepicker.format"));
+        // the same texts and formats as the citizen runtime's date fields
+        i18n.setToday(owner.getTranslation("vaadin.date.today"));
+        i18n.setCancel(owner.getTranslation("vaadin.date.cancel"));
+        if ("en".equals(locale.getLanguage())) {
+            i18n.setDateFormats("dd/MM/yyyy", "d/M/yyyy", "d/M/yy", "d.M.yyyy", "yyyy-MM-dd");
+        } else {
+            i18n.setDateFormats("dd.MM.yyyy", "d.M.yyyy", "d.M.yy", "ddMMyyyy", "yyyy-MM-dd");
+        }
         picker.setI18n(i18n);
         return picker;
     }

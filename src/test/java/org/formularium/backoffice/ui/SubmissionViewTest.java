@@ -2,6 +2,7 @@ package org.formularium.backoffice.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeTable;
@@ -50,7 +51,24 @@ class SubmissionViewTest extends BackofficeTestBase {
         String overview = _get(view, DescriptionList.class, spec -> spec.withClasses("case-overview"))
                 .getElement().getTextRecursively();
         assertThat(overview).contains("Kontaktformular", "Eingegangen", "Niemand");
-        assertThat(view.getElement().getTextRecursively()).contains("Die Dokumente (PDF, JSON, XML) werden noch erstellt");
+    }
+
+    @Test
+    void once_the_documents_exist_the_detail_offers_pdf_json_and_xml() throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(90);
+        while (submissions.document(reference, "pdf").isEmpty() || submissions.document(reference, "xml").isEmpty()
+                || submissions.document(reference, "json").isEmpty()) {
+            assertThat(java.time.Instant.now()).as("documents produced by the outbox").isBefore(until);
+            Thread.sleep(250);
+        }
+
+        open(reference);
+
+        Anchor view = _get(Anchor.class, spec -> spec.withText("PDF ansehen (öffnet in neuem Fenster)"));
+        assertThat(view.getTarget()).contains("_blank");
+        for (String text : new String[]{"PDF herunterladen", "JSON herunterladen", "XML herunterladen"}) {
+            assertThat(_get(Anchor.class, spec -> spec.withText(text)).getElement().hasAttribute("download")).isTrue();
+        }
     }
 
     @Test

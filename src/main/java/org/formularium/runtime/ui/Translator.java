@@ -1,0 +1,7 @@
+package org.formularium.runtime.ui;
+
+/** Looks up texts of the i18n bundles in one language (a component, or a {@link RenderContext}). */
+@FunctionalInterface
+interface Translator {
+    String getTranslation(String key, Object... params);
+}

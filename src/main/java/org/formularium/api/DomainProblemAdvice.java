@@ -74,6 +74,24 @@ class DomainProblemAdvice {
                 request);
     }
 
+    @ExceptionHandler(org.formularium.backoffice.ReviewRefusedException.class)
+    ResponseEntity<ApiProblem> reviewRefused(org.formularium.backoffice.ReviewRefusedException e, HttpServletRequest request) {
+        return problems.apiProblem(ApiProblemException.validation(e.getMessage() + ".",
+                List.of(new ApiFieldError(e.reason() == org.formularium.backoffice.ReviewRefusedException.Reason.COMMENT_REQUIRED
+                        ? "comment" : "status", e.reason().name(), e.getMessage()))), request);
+    }
+
+    @ExceptionHandler(org.formularium.backoffice.ConcurrentChangeException.class)
+    ResponseEntity<ApiProblem> concurrentChange(org.formularium.backoffice.ConcurrentChangeException e, HttpServletRequest request) {
+        return problems.apiProblem(ApiProblemException.conflict(e.getMessage()
+                + " Read the submission again and retry with its current lock version."), request);
+    }
+
+    @ExceptionHandler(org.formularium.backoffice.SubmissionNotFoundException.class)
+    ResponseEntity<ApiProblem> submissionNotFound(org.formularium.backoffice.SubmissionNotFoundException e, HttpServletRequest request) {
+        return problems.apiProblem(ApiProblemException.notFound(e.getMessage()), request);
+    }
+
     @ExceptionHandler(FormNotFoundException.class)
     ResponseEntity<ApiProblem> notFound(FormNotFoundException e, HttpServletRequest request) {
         return problems.apiProblem(ApiProblemException.notFound(e.getMessage() + "."), request);

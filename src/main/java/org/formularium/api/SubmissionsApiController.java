@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.formularium.backoffice.ReviewService;
 import org.formularium.definition.model.Element;
 import org.formularium.definition.model.FileElement;
 import org.formularium.definition.model.GroupElement;
@@ -29,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,9 +62,11 @@ class SubmissionsApiController {
     private final AttachmentService attachments;
     private final FormService forms;
     private final ObjectMapper json;
+    private final ReviewService review;
 
     SubmissionsApiController(SubmissionService submissions, AttachmentService attachments, FormService forms,
-                             ObjectMapper json) {
+                             ObjectMapper json, ReviewService review) {
+        this.review = review;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -201,6 +205,36 @@ class SubmissionsApiController {
         SubmissionRecord s = submissions.acknowledge(reference);
         return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
                 s.acknowledgedAt(), Links.of(s.reference()));
+    }
+
+    record StatusChange(SubmissionStatus status, String comment, String publicComment) {
+    }
+
+    @PatchMapping(value = "/api/v1/submissions/{reference}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(RequireScope.SUBMISSIONS_WRITE)
+    @Operation(summary = "Change the status in the review workflow (received → in review → needs information → "
+            + "approved | rejected → closed); a comment is required for needs information and rejected; "
+            + "If-Match: the lock version you saw (optional)")
+    public ListItem changeStatus(@PathVariable String reference, @RequestBody StatusChange change,
+                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        find(reference);
+        if (change == null || change.status() == null) {
+            throw ApiProblemException.validation("Name the new status.",
+                    List.of(new ApiFieldError("status", "REQUIRED", "One of " + java.util.Arrays.toString(SubmissionStatus.values()))));
+        }
+        int lock = ifMatch == null || ifMatch.isBlank() ? review.lockVersion(reference) : parseLock(ifMatch);
+        review.changeStatus(reference, lock, change.status(), change.comment(), change.publicComment());
+        SubmissionRecord s = find(reference);
+        return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
+                s.acknowledgedAt(), Links.of(s.reference()));
+    }
+
+    private static int parseLock(String ifMatch) {
+        try {
+            return Integer.parseInt(ifMatch.trim().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiProblemException.badRequest("If-Match must be the submission's lock version, e.g. \"2\".");
+        }
     }
 
     private ResponseEntity<byte[]> document(String reference, String kind, MediaType type) {

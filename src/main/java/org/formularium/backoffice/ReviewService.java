@@ -63,6 +63,12 @@ public class ReviewService {
         this.clock = clock;
     }
 
+    /** The current lock version of a submission the caller may see. */
+    @Transactional(readOnly = true)
+    public int lockVersion(String reference) {
+        return cases.open(reference).lockVersion();
+    }
+
     /** The statuses that may follow {@code from}. */
     public static Set<SubmissionStatus> allowedTargets(SubmissionStatus from) {
         return Set.copyOf(TRANSITIONS.get(from));

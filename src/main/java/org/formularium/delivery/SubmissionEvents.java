@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 class SubmissionEvents implements OutboxHandler {
 
     static final String KIND = "SUBMITTED";
+    /** Handled by the back office, which knows who is responsible for a form. */
+    public static final String CLERK_NOTIFICATION_KIND = "MAIL_CLERKS";
 
     private final SubmissionService submissions;
     private final FormService forms;
@@ -54,6 +56,8 @@ class SubmissionEvents implements OutboxHandler {
             outbox.enqueue(WebhookDelivery.KIND, submission.id(), payload,
                     "webhook:" + item.id() + ":" + webhook.id());
         }
+        outbox.enqueue(CLERK_NOTIFICATION_KIND, submission.id(),
+                json.createObjectNode().put("reference", submission.reference()), "clerks:" + item.id());
         FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
                 .definition();
         if (definition.confirmation() != null && definition.confirmation().emailElement() != null) {

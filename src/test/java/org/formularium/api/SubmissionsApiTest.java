@@ -118,6 +118,34 @@ class SubmissionsApiTest extends AbstractApiTest {
     }
 
     @Test
+    void a_downstream_system_moves_the_status_through_the_workflow() throws Exception {
+        String reference = json(submit("{\"name\": \"Workflow\"}", UUID.randomUUID().toString())).path("reference").asText();
+
+        HttpResponse<String> review = patch(reference, "{\"status\": \"IN_REVIEW\"}");
+        assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
+        assertThat(json(review).path("status").asText()).isEqualTo("IN_REVIEW");
+
+        JsonNode noComment = assertProblem(patch(reference, "{\"status\": \"REJECTED\"}"), 422);
+        assertThat(noComment.path("errors").path(0).path("code").asText()).isEqualTo("COMMENT_REQUIRED");
+        JsonNode skipped = assertProblem(patch(reference, "{\"status\": \"CLOSED\"}"), 422);
+        assertThat(skipped.path("errors").path(0).path("code").asText()).isEqualTo("TRANSITION_NOT_ALLOWED");
+        assertProblem(send(request("/api/v1/submissions/" + reference).header("Authorization", "Bearer " + writer)
+                .header("Content-Type", JSON).header("If-Match", "\"99\"")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"APPROVED\"}"))), 409);
+
+        HttpResponse<String> approved = patch(reference,
+                "{\"status\": \"APPROVED\", \"publicComment\": \"Ihr Antrag wurde bewilligt.\"}");
+        assertThat(json(approved).path("status").asText()).isEqualTo("APPROVED");
+        assertProblem(send(request("/api/v1/submissions/" + reference).header("Authorization", "Bearer " + reader)
+                .header("Content-Type", JSON).method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))), 403);
+    }
+
+    private HttpResponse<String> patch(String reference, String body) throws Exception {
+        return send(request("/api/v1/submissions/" + reference).header("Authorization", "Bearer " + writer)
+                .header("Content-Type", JSON).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void cursor_paging_walks_every_submission_once() throws Exception {
         for (int i = 0; i < 5; i++) {
             submit("{\"name\": \"Nr " + i + "\"}", UUID.randomUUID().toString());

@@ -76,6 +76,37 @@ class ConfirmationMailTest {
         assertThat(mail.getContent()).isInstanceOf(String.class);
     }
 
+    @Autowired
+    org.formularium.backoffice.ResponsibilityService responsibilities;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void the_responsible_clerks_are_told_of_a_new_submission_without_its_answers() throws Exception {
+        String formKey = TestData.uniqueKey("clerkmail");
+        forms.create(TestData.contactForm(formKey, false), "test", true);
+        jdbc.update("update app_user set email = 'sachbearbeitung@voerde.example' where username = 'clerk'");
+        responsibilities.assignUser(formKey, "clerk", "admin");
+
+        SubmissionReceipt receipt = submit(formKey, "carla@example.de", Locale.GERMAN);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .anyMatch(m -> recipient(m).equals("sachbearbeitung@voerde.example")
+                        && GreenMailUtil.getBody(m).contains(receipt.reference())));
+        MimeMessage mail = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipient(m).equals("sachbearbeitung@voerde.example")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Neuer Antrag: Kontaktformular (" + receipt.reference() + ")");
+        assertThat(GreenMailUtil.getBody(mail)).contains("/backoffice/" + receipt.reference()).doesNotContain("Anna");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     private SubmissionReceipt submit(String formKey, String email, Locale locale) {
         var data = (com.fasterxml.jackson.databind.node.ObjectNode) TestData.parse("{}");
         data.put("name", "Anna Groß");

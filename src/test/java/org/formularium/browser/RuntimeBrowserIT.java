@@ -373,6 +373,26 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
     }
 
     @Test
+    void saved_answers_are_offered_again_after_the_session_is_gone() {
+        open("/f/fundsache");
+        page.locator("#" + fieldId("item_what") + " input").fill("Schlüsselbund");
+        page.getByText("Speichern und später fortsetzen").click();
+        settle();
+        assertThat(page.locator("#resume-link input").inputValue()).contains("/f/fundsache/fortsetzen/");
+        assertNoAxeViolations("fundsache: saved for later");
+
+        // the session expires: only the draft cookie (HttpOnly) is left
+        context.clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("JSESSIONID"));
+        open("/f/fundsache");
+
+        assertThat(page.getByText("Gespeicherte Angaben gefunden").isVisible()).isTrue();
+        assertNoAxeViolations("fundsache: saved answers offered");
+        page.getByText("Mit gespeicherten Angaben fortfahren").click();
+        settle();
+        assertThat(page.locator("#" + fieldId("item_what") + " input").inputValue()).isEqualTo("Schlüsselbund");
+    }
+
+    @Test
     void english_form_page_has_english_language_and_no_axe_violations() {
         open("/f/fundsache");
         page.getByText("English").click();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.definition.DefinitionJson;
 import org.jooq.DSLContext;
+import org.formularium.definition.schema.JsonText;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
@@ -69,7 +70,7 @@ class DraftRepository {
 
     private JSONB jsonb(JsonNode node) {
         try {
-            return JSONB.valueOf(json.writeValueAsString(node));
+            return JSONB.valueOf(json.writeValueAsString(JsonText.clean(node)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -64,6 +64,30 @@ class SubmissionRepository {
         return dsl.selectFrom(SUBMISSION).where(SUBMISSION.ID.eq(id)).fetchOptional().map(this::toRecord);
     }
 
+    /** Submissions after {@code afterId} in id order, filtered; one page for cursor paging. */
+    java.util.List<SubmissionRecord> list(String formKey, SubmissionStatus status, OffsetDateTime since,
+                                          Boolean acknowledged, long afterId, int limit) {
+        var condition = SUBMISSION.ID.gt(afterId);
+        if (formKey != null) {
+            condition = condition.and(SUBMISSION.FORM_KEY.eq(formKey));
+        }
+        if (status != null) {
+            condition = condition.and(SUBMISSION.STATUS.eq(status.name()));
+        }
+        if (since != null) {
+            condition = condition.and(SUBMISSION.SUBMITTED_AT.ge(since));
+        }
+        if (acknowledged != null) {
+            condition = condition.and(acknowledged ? SUBMISSION.ACKNOWLEDGED_AT.isNotNull() : SUBMISSION.ACKNOWLEDGED_AT.isNull());
+        }
+        return dsl.selectFrom(SUBMISSION).where(condition).orderBy(SUBMISSION.ID).limit(limit).fetch(this::toRecord);
+    }
+
+    boolean acknowledge(String reference, OffsetDateTime now) {
+        return dsl.update(SUBMISSION).set(SUBMISSION.ACKNOWLEDGED_AT, now)
+                .where(SUBMISSION.REFERENCE.eq(reference)).and(SUBMISSION.ACKNOWLEDGED_AT.isNull()).execute() == 1;
+    }
+
     Optional<String> accessCodeHash(String reference) {
         return dsl.select(SUBMISSION.ACCESS_CODE_HASH).from(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference))
                 .fetchOptional(SUBMISSION.ACCESS_CODE_HASH);

@@ -15,6 +15,7 @@ import org.formularium.definition.model.FormDefinition;
 import org.formularium.definition.model.GroupElement;
 import org.formularium.definition.model.LocalizedText;
 import org.formularium.definition.model.Page;
+import org.formularium.definition.schema.JsonText;
 import org.formularium.definition.model.SectionElement;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
@@ -87,7 +88,8 @@ public class SubmissionService {
                 : forms.published(command.formKey(), command.version()))
                 .orElseThrow(() -> new org.formularium.definition.store.FormNotFoundException(
                         "No published form '" + command.formKey() + "'" + (command.version() == null ? "" : " version " + command.version())));
-        String requestHash = requestHash(form.key(), command.data());
+        JsonNode input = JsonText.clean(command.data());
+        String requestHash = requestHash(form.key(), input);
         Optional<SubmissionRepository.Existing> earlier = submissions.findByIdempotencyKey(command.idempotencyKey());
         if (earlier.isPresent()) {
             return replay(earlier.get(), requestHash);
@@ -95,13 +97,16 @@ public class SubmissionService {
 
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
-        ObjectNode data = command.data() != null && command.data().isObject()
-                ? ((ObjectNode) command.data()).deepCopy() : DefinitionJson.mapper().createObjectNode();
+        ObjectNode data = input != null && input.isObject()
+                ? ((ObjectNode) input).deepCopy() : DefinitionJson.mapper().createObjectNode();
         List<DataError> fileErrors = new ArrayList<>();
         Map<UUID, StoredAttachment> referenced = resolveFiles(form.definition(), data, fileErrors);
         Evaluation evaluation = DataEvaluator.evaluate(form.definition(), data, today);
         List<DataError> errors = new ArrayList<>(fileErrors);
-        errors.addAll(evaluation.errors());
+        // an unknown upload is reported once, not again as a malformed file answer
+        evaluation.errors().stream()
+                .filter(e -> fileErrors.stream().noneMatch(f -> e.path().equals(f.path()) || e.path().startsWith(f.path() + ".")))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new SubmissionRejectedException(errors);
         }
@@ -153,6 +158,20 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public List<StoredAttachment> attachmentsOf(String reference) {
         return submissions.findByReference(reference).map(s -> attachments.ofSubmission(s.id())).orElse(List.of());
+    }
+
+    /** One page of submissions after {@code afterId} (cursor paging in id order). */
+    @Transactional(readOnly = true)
+    public List<SubmissionRecord> list(String formKey, SubmissionStatus status, OffsetDateTime since,
+                                       Boolean acknowledged, long afterId, int limit) {
+        return submissions.list(formKey, status, since, acknowledged, afterId, limit);
+    }
+
+    /** Marks the submission as received by a downstream system (idempotent). */
+    @Transactional
+    public SubmissionRecord acknowledge(String reference) {
+        submissions.acknowledge(reference, OffsetDateTime.now(clock));
+        return submissions.findByReference(reference).orElseThrow();
     }
 
     private SubmissionReceipt replay(SubmissionRepository.Existing existing, String requestHash) {
@@ -251,6 +270,14 @@ public class SubmissionService {
             return hash(formKey + "\n" + DefinitionJson.mapper().writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String hashBytes(byte[] value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

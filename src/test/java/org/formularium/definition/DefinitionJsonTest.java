@@ -71,6 +71,16 @@ class DefinitionJsonTest {
     }
 
     @Test
+    void an_explicit_null_default_value_survives_the_round_trip() {
+        var form = Fixtures.completeFormTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) form.get("pages").get(0).get("elements").get(1)).putNull("defaultValue");
+
+        FormDefinition definition = DefinitionParser.parse(form).definitionOrThrow();
+
+        assertThat(Fixtures.json(DefinitionJson.write(definition))).isEqualTo(form);
+    }
+
+    @Test
     void malformed_json_is_reported_as_an_illegal_argument() {
         assertThatThrownBy(() -> DefinitionJson.read("{\"schemaVersion\": "))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -55,6 +55,34 @@ public class FormService {
     }
 
     /**
+     * Creates a form whose first version is a draft that may still have problems (e.g. an import that
+     * needs the designer's work). Only the key must be valid; a taken key gets a numbered suffix.
+     *
+     * @return the stored draft and its problems
+     */
+    @Transactional
+    public DraftSaved createDraft(JsonNode definition, String user) {
+        if (!(definition instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            throw new InvalidDefinitionException(validate(definition));
+        }
+        String base = object.path("key").asText("");
+        if (!base.matches("[a-z][a-z0-9-]{1,62}")) {
+            throw new InvalidDefinitionException(validate(definition));
+        }
+        String key = base;
+        for (int n = 2; repository.formId(key).isPresent(); n++) {
+            String suffix = "-" + n;
+            key = base.substring(0, Math.min(base.length(), 63 - suffix.length())) + suffix;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode stored = object.deepCopy();
+        stored.put("key", key);
+        OffsetDateTime now = now();
+        long formId = repository.insertForm(key, user, now);
+        repository.insertVersion(formId, 1, VersionStatus.DRAFT, stored, user, now);
+        return new DraftSaved(repository.draft(key).orElseThrow(), validate(stored));
+    }
+
+    /**
      * Stores the draft of a form (opening one from the newest version if none is open). The definition may
      * have problems — they are returned, not refused — but its key must be the form's key.
      *

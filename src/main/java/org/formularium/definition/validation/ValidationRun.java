@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -460,12 +459,5 @@ final class ValidationRun {
                         + entry.type().jsonName() + " element, not an email element.");
             }
         }
-    }
-
-    /** Unique values in first-seen order. */
-    static Set<String> strings(JsonNode array) {
-        Set<String> result = new LinkedHashSet<>();
-        array.forEach(item -> result.add(item.asText()));
-        return result;
     }
 }

@@ -81,6 +81,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.forms"), "forms"));
+        nav.addItem(new SideNavItem(getTranslation("nav.status"), "status"));
         if (authentication.hasRole(Role.DESIGNER_NAME)) {
             nav.addItem(new SideNavItem(getTranslation("nav.builder"), "builder"));
         }

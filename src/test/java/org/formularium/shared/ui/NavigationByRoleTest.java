@@ -37,7 +37,7 @@ class NavigationByRoleTest extends AbstractKaribuTest {
 
         _get(CatalogueView.class);
         assertThat(_get(H1.class).getText()).isEqualTo("Formulare");
-        assertThat(navigationLabels()).containsExactly("Formulare");
+        assertThat(navigationLabels()).containsExactly("Formulare", "Bearbeitungsstand");
     }
 
     @Test
@@ -58,7 +58,7 @@ class NavigationByRoleTest extends AbstractKaribuTest {
         UI.getCurrent().navigate("backoffice");
 
         _get(InboxView.class);
-        assertThat(navigationLabels()).containsExactly("Formulare", "Posteingang");
+        assertThat(navigationLabels()).containsExactly("Formulare", "Bearbeitungsstand", "Posteingang");
     }
 
     @Test
@@ -67,7 +67,7 @@ class NavigationByRoleTest extends AbstractKaribuTest {
 
         UI.getCurrent().navigate("builder");
         _get(BuilderView.class);
-        assertThat(navigationLabels()).containsExactly("Formulare", "Formular-Designer");
+        assertThat(navigationLabels()).containsExactly("Formulare", "Bearbeitungsstand", "Formular-Designer");
 
         UI.getCurrent().navigate("admin");
         assertThat(_find(AdminView.class)).isEmpty();

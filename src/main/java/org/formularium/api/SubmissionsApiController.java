@@ -1,0 +1,257 @@
+package org.formularium.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.formularium.definition.model.Element;
+import org.formularium.definition.model.FileElement;
+import org.formularium.definition.model.GroupElement;
+import org.formularium.definition.model.Page;
+import org.formularium.definition.model.SectionElement;
+import org.formularium.definition.schema.SubmissionEnvelope;
+import org.formularium.definition.schema.SubmissionJson;
+import org.formularium.definition.store.FormService;
+import org.formularium.definition.store.PublishedForm;
+import org.formularium.submission.AttachmentService;
+import org.formularium.submission.Channel;
+import org.formularium.submission.StoredAttachment;
+import org.formularium.submission.SubmissionReceipt;
+import org.formularium.submission.SubmissionRecord;
+import org.formularium.submission.SubmissionService;
+import org.formularium.submission.SubmissionStatus;
+import org.formularium.submission.SubmitCommand;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Headless submission and the downstream API: submit, upload, list, read, documents, acknowledge. */
+@RestController
+@Tag(name = "Submissions")
+class SubmissionsApiController {
+
+    static final int MAX_PAGE = 200;
+
+    private final SubmissionService submissions;
+    private final AttachmentService attachments;
+    private final FormService forms;
+    private final ObjectMapper json;
+
+    SubmissionsApiController(SubmissionService submissions, AttachmentService attachments, FormService forms,
+                             ObjectMapper json) {
+        this.submissions = submissions;
+        this.attachments = attachments;
+        this.forms = forms;
+        this.json = json;
+    }
+
+    record Links(String self, String pdf, String xml) {
+        static Links of(String reference) {
+            String base = "/api/v1/submissions/" + reference;
+            return new Links(base, base + "/pdf", base + "/xml");
+        }
+    }
+
+    record Created(String reference, String form, int version, OffsetDateTime submittedAt, String accessCode,
+                   Links links) {
+    }
+
+    record ListItem(String reference, String form, int version, SubmissionStatus status, OffsetDateTime submittedAt,
+                    OffsetDateTime acknowledgedAt, Links links) {
+    }
+
+    record ResultPage<T>(List<T> items, String next) {
+    }
+
+    @PostMapping(value = "/api/v1/forms/{key}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(RequireScope.SUBMISSIONS_WRITE)
+    @Operation(summary = "Submit data to the latest published version (Idempotency-Key required; a repeated key "
+            + "returns the first result)")
+    public ResponseEntity<Created> submit(@PathVariable String key, @RequestBody JsonNode data,
+                                          @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                          @RequestHeader(value = "Content-Language", required = false) String language) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()
+                || idempotencyKey.length() > SubmissionService.MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new ApiProblemException(ApiProblemType.MALFORMED_REQUEST,
+                    "An Idempotency-Key header of 1 to 200 characters is required.",
+                    List.of(new ApiFieldError("Idempotency-Key", "REQUIRED", "Send a unique key per submission.")));
+        }
+        if (!data.isObject()) {
+            throw ApiProblemException.validation("The body must be a JSON object with the answers.",
+                    List.of(new ApiFieldError("", "WRONG_TYPE", "Expected a JSON object keyed by element keys.")));
+        }
+        Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.GERMAN;
+        SubmissionReceipt receipt = submissions.submit(new SubmitCommand(key, null, data, locale, "api:" + idempotencyKey,
+                Channel.API, null, null));
+        return ResponseEntity.status(receipt.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Location", Links.of(receipt.reference()).self())
+                .header("Idempotent-Replayed", String.valueOf(receipt.replay()))
+                .body(new Created(receipt.reference(), receipt.formKey(), receipt.formVersion(), receipt.submittedAt(),
+                        receipt.accessCode(), Links.of(receipt.reference())));
+    }
+
+    @PostMapping(value = "/api/v1/forms/{key}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(RequireScope.SUBMISSIONS_WRITE)
+    @Operation(summary = "Upload a file for a file element (same checks as the citizen runtime); reference its id in the data")
+    public ResponseEntity<StoredAttachment> upload(@PathVariable String key, @RequestParam("element") String elementKey,
+                                                   @RequestPart("file") MultipartFile file) throws IOException {
+        PublishedForm form = forms.latestPublished(key)
+                .orElseThrow(() -> ApiProblemException.notFound("No published form '" + key + "'."));
+        FileElement element = findFileElement(form, elementKey).orElseThrow(() -> ApiProblemException.validation(
+                "The form has no file element '" + elementKey + "'.",
+                List.of(new ApiFieldError("element", "UNKNOWN_ELEMENT", "Name a file element of the form."))));
+        StoredAttachment stored = attachments.upload(key, element, file.getOriginalFilename(), file.getInputStream());
+        return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+    }
+
+    @GetMapping("/api/v1/submissions")
+    @PreAuthorize(RequireScope.SUBMISSIONS_READ)
+    @Operation(summary = "Submissions in arrival order with filters; follow `next` for the following page")
+    public ResultPage<ListItem> list(@RequestParam(required = false) String form,
+                               @RequestParam(required = false) SubmissionStatus status,
+                               @RequestParam(required = false) OffsetDateTime since,
+                               @RequestParam(required = false) Boolean acknowledged,
+                               @RequestParam(required = false) String cursor,
+                               @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblemException.validation("limit must be between 1 and " + MAX_PAGE + ".",
+                    List.of(new ApiFieldError("limit", "OUT_OF_RANGE", "Use 1 to " + MAX_PAGE + ".")));
+        }
+        long after = decodeCursor(cursor);
+        List<SubmissionRecord> page = submissions.list(form, status, since, acknowledged, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<SubmissionRecord> items = more ? page.subList(0, limit) : page;
+        String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
+        return new ResultPage<>(items.stream().map(s -> new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(),
+                s.submittedAt(), s.acknowledgedAt(), Links.of(s.reference()))).toList(), next);
+    }
+
+    @GetMapping(value = "/api/v1/submissions/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(RequireScope.SUBMISSIONS_READ)
+    @Operation(summary = "The submission document (data + metadata), identical to the JSON embedded in its PDF")
+    public ResponseEntity<byte[]> get(@PathVariable String reference) throws IOException {
+        SubmissionRecord submission = find(reference);
+        byte[] body = submissions.document(reference, "json").orElse(null);
+        if (body == null) {
+            PublishedForm form = forms.published(submission.formKey(), submission.formVersion()).orElseThrow();
+            body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(SubmissionJson.write(form.definition(),
+                    form.version(), new SubmissionEnvelope(submission.reference(), submission.submittedAt(),
+                            submission.language()), submission.data()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @GetMapping("/api/v1/submissions/{reference}/pdf")
+    @PreAuthorize(RequireScope.SUBMISSIONS_READ)
+    @Operation(summary = "The PDF/A-3a receipt (404 with Retry-After while it is being produced)")
+    public ResponseEntity<byte[]> pdf(@PathVariable String reference) {
+        return document(reference, "pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/api/v1/submissions/{reference}/xml")
+    @PreAuthorize(RequireScope.SUBMISSIONS_READ)
+    @Operation(summary = "The submission as XML, valid against the version's XSD")
+    public ResponseEntity<byte[]> xml(@PathVariable String reference) {
+        return document(reference, "xml", MediaType.APPLICATION_XML);
+    }
+
+    @GetMapping("/api/v1/attachments/{id}")
+    @PreAuthorize(RequireScope.SUBMISSIONS_READ)
+    @Operation(summary = "An uploaded file")
+    public ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
+        StoredAttachment attachment = attachments.find(id)
+                .orElseThrow(() -> ApiProblemException.notFound("No attachment " + id + "."));
+        byte[] content = attachments.content(id).orElseThrow();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SHA256", attachment.sha256())
+                .body(content);
+    }
+
+    @PostMapping("/api/v1/submissions/{reference}/ack")
+    @PreAuthorize(RequireScope.SUBMISSIONS_WRITE)
+    @Operation(summary = "Acknowledge that a downstream system has taken the submission over (idempotent)")
+    public ListItem acknowledge(@PathVariable String reference) {
+        find(reference);
+        SubmissionRecord s = submissions.acknowledge(reference);
+        return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
+                s.acknowledgedAt(), Links.of(s.reference()));
+    }
+
+    private ResponseEntity<byte[]> document(String reference, String kind, MediaType type) {
+        find(reference);
+        Optional<byte[]> content = submissions.document(reference, kind);
+        if (content.isEmpty()) {
+            throw new ApiProblemException(ApiProblemType.NOT_FOUND, "The " + kind.toUpperCase(Locale.ROOT) + " of "
+                    + reference + " is being produced; try again in a few seconds.");
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(reference + "." + kind).build().toString())
+                .body(content.get());
+    }
+
+    private SubmissionRecord find(String reference) {
+        return submissions.find(reference)
+                .orElseThrow(() -> ApiProblemException.notFound("No submission " + reference + "."));
+    }
+
+    static Optional<FileElement> findFileElement(PublishedForm form, String key) {
+        List<Element> queue = new ArrayList<>();
+        for (Page page : form.definition().pages()) {
+            queue.addAll(page.elements());
+        }
+        while (!queue.isEmpty()) {
+            Element element = queue.remove(0);
+            if (element instanceof FileElement file && file.key().equals(key)) {
+                return Optional.of(file);
+            } else if (element instanceof SectionElement section) {
+                queue.addAll(section.elements());
+            } else if (element instanceof GroupElement group) {
+                queue.addAll(group.elements());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badRequest("The cursor is not one this API gave out.");
+        }
+    }
+
+    private static String encodeCursor(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
+    }
+
+}

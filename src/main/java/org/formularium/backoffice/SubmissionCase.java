@@ -1,0 +1,16 @@
+package org.formularium.backoffice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.formularium.submission.SubmissionStatus;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A submission as the back office works on it.
+ *
+ * @param lockVersion changes with every status change and assignment; actions carry the value the clerk saw
+ */
+public record SubmissionCase(long id, String reference, String formKey, int formVersion, String language,
+                             SubmissionStatus status, OffsetDateTime submittedAt, OffsetDateTime statusChangedAt,
+                             String assignedTo, int lockVersion, JsonNode data) {
+}

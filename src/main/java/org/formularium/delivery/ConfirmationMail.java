@@ -1,0 +1,76 @@
+package org.formularium.delivery;
+
+import org.formularium.definition.model.FormDefinition;
+import org.formularium.definition.store.FormService;
+import org.formularium.shared.i18n.Translations;
+import org.formularium.submission.SubmissionRecord;
+import org.formularium.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Outbox kind {@code MAIL_CONFIRMATION}: tells the citizen, in their language, that the submission arrived
+ * (reference, date, where to check the status). The PDF receipt is attached only when the form allows it;
+ * then the mail waits until the receipt exists. The access code is never sent by mail.
+ */
+@Component
+class ConfirmationMail implements OutboxHandler {
+
+    static final String KIND = "MAIL_CONFIRMATION";
+
+    private final SubmissionService submissions;
+    private final FormService forms;
+    private final MailGateway mail;
+    private final Translations translations;
+    private final String publicUrl;
+
+    ConfirmationMail(SubmissionService submissions, FormService forms, MailGateway mail, Translations translations,
+                     @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+        this.submissions = submissions;
+        this.forms = forms;
+        this.mail = mail;
+        this.translations = translations;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void handle(OutboxItem item) throws Exception {
+        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
+        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
+                .definition();
+        String to = submission.data().path(definition.confirmation().emailElement()).asText("");
+        if (to.isBlank()) {
+            return;
+        }
+        boolean attachPdf = Boolean.TRUE.equals(definition.confirmation().attachPdf());
+        byte[] pdf = null;
+        if (attachPdf) {
+            Optional<byte[]> receipt = submissions.document(submission.reference(), "pdf");
+            if (receipt.isEmpty()) {
+                throw new RetryLater("waiting for the PDF receipt of " + submission.reference());
+            }
+            pdf = receipt.get();
+        }
+        Locale locale = Locale.forLanguageTag(submission.language());
+        String title = definition.title().get(locale);
+        String date = submission.submittedAt()
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale));
+        String confirmationText = definition.confirmation().text() == null ? ""
+                : definition.confirmation().text().get(locale) + "\n\n";
+        String text = translations.getTranslation("mail.confirmation.body", locale, title, submission.reference(),
+                date, publicUrl + "/status") + "\n\n" + confirmationText
+                + translations.getTranslation("mail.confirmation.footer", locale);
+        mail.send(new MailGateway.Mail(to, translations.getTranslation("mail.confirmation.subject", locale, title,
+                submission.reference()), text, submission.reference() + ".pdf", pdf));
+    }
+}

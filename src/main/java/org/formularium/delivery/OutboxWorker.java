@@ -1,0 +1,136 @@
+package org.formularium.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.formularium.submission.SubmissionSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Works the outbox: documents, webhooks, e-mails. Safe with several instances (items are claimed with
+ * SKIP LOCKED and leased); failures are retried with exponential backoff and dead-lettered after
+ * {@code formularium.outbox.max-attempts}; a failure never touches the submission itself.
+ */
+@Service
+public class OutboxWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int BATCH = 20;
+
+    private final OutboxRepository repository;
+    private final Map<String, OutboxHandler> handlers;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final Duration lease;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    OutboxWorker(OutboxRepository repository, List<OutboxHandler> handlers, TransactionTemplate transactions,
+                 Clock clock,
+                 @Value("${formularium.outbox.max-attempts:8}") int maxAttempts,
+                 @Value("${formularium.outbox.base-delay:PT5S}") Duration baseDelay,
+                 @Value("${formularium.outbox.max-delay:PT1H}") Duration maxDelay,
+                 @Value("${formularium.outbox.lease:PT5M}") Duration lease) {
+        this.repository = repository;
+        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        this.transactions = transactions;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.lease = lease;
+    }
+
+    /** Right after a submission commits, start on its work instead of waiting for the next poll. */
+    @Async("outboxExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onSubmitted(SubmissionSubmitted event) {
+        drain();
+    }
+
+    @Scheduled(fixedDelayString = "${formularium.outbox.poll-interval:PT2S}", initialDelayString = "PT5S")
+    public void poll() {
+        drain();
+    }
+
+    /** Works through due items until none is left. Returns how many were handled. */
+    public int drain() {
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        int handled = 0;
+        try {
+            List<OutboxItem> items;
+            do {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                items = transactions.execute(s -> repository.claim(BATCH, now, now.plus(lease)));
+                for (OutboxItem item : items) {
+                    work(item);
+                    handled++;
+                }
+            } while (!items.isEmpty());
+        } finally {
+            running.set(false);
+        }
+        return handled;
+    }
+
+    private void work(OutboxItem item) {
+        OutboxHandler handler = handlers.get(item.kind());
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("no handler for outbox kind " + item.kind());
+            }
+            handler.handle(item);
+            transactions.executeWithoutResult(s -> repository.done(item.id(), OffsetDateTime.now(clock)));
+        } catch (OutboxHandler.RetryLater wait) {
+            transactions.executeWithoutResult(s -> repository.retry(item.id(),
+                    OffsetDateTime.now(clock).plus(baseDelay), wait.getMessage(), false));
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (item.attempt() >= maxAttempts) {
+                LOG.warn("outbox item {} ({}) dead after {} attempts: {}", item.id(), item.kind(), item.attempt(), error);
+                transactions.executeWithoutResult(s -> repository.dead(item.id(), error));
+            } else {
+                Duration delay = backoff(item.attempt());
+                LOG.info("outbox item {} ({}) failed (attempt {}), retry in {}: {}", item.id(), item.kind(),
+                        item.attempt(), delay, error);
+                transactions.executeWithoutResult(s -> repository.retry(item.id(),
+                        OffsetDateTime.now(clock).plus(delay), error, true));
+            }
+        }
+    }
+
+    /** base × 2^(attempt−1), capped. */
+    Duration backoff(int attempt) {
+        long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
+        Duration delay = baseDelay.multipliedBy(factor);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    /** Adds work once per dedupe key (used by handlers that fan out, and by the workflow). */
+    public void enqueue(String kind, Long submissionId, JsonNode payload, String dedupeKey) {
+        repository.add(kind, submissionId, payload, dedupeKey, OffsetDateTime.now(clock));
+    }
+
+    public boolean retryNow(long id) {
+        return Boolean.TRUE.equals(transactions.execute(s -> repository.retryNow(id, OffsetDateTime.now(clock))));
+    }
+}

@@ -1,0 +1,87 @@
+package org.formularium.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.formularium.definition.model.FormDefinition;
+import org.formularium.definition.store.FormService;
+import org.formularium.submission.SubmissionRecord;
+import org.formularium.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outbox kind {@code SUBMITTED}: fans a new submission out into one {@code WEBHOOK} item per enabled
+ * webhook of the form and a {@code MAIL_CONFIRMATION} item when the form names an e-mail field that was
+ * answered. Each fan-out item has a dedupe key, so a retried fan-out adds nothing twice.
+ */
+@Component
+class SubmissionEvents implements OutboxHandler {
+
+    static final String KIND = "SUBMITTED";
+
+    private final SubmissionService submissions;
+    private final FormService forms;
+    private final WebhookService webhooks;
+    private final OutboxWorker outbox;
+    private final ObjectMapper json;
+    private final String publicUrl;
+
+    SubmissionEvents(SubmissionService submissions, FormService forms, WebhookService webhooks,
+                     @org.springframework.context.annotation.Lazy OutboxWorker outbox, ObjectMapper json,
+                     @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+        this.submissions = submissions;
+        this.forms = forms;
+        this.webhooks = webhooks;
+        this.outbox = outbox;
+        this.json = json;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    @Transactional
+    public void handle(OutboxItem item) {
+        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
+        for (Webhook webhook : webhooks.enabledFor(submission.formKey())) {
+            ObjectNode payload = json.createObjectNode().put("webhookId", webhook.id());
+            payload.set("event", event("submission.received", item.id(), webhook.id(), submission));
+            outbox.enqueue(WebhookDelivery.KIND, submission.id(), payload,
+                    "webhook:" + item.id() + ":" + webhook.id());
+        }
+        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
+                .definition();
+        if (definition.confirmation() != null && definition.confirmation().emailElement() != null) {
+            String email = submission.data().path(definition.confirmation().emailElement()).asText("");
+            if (!email.isBlank()) {
+                outbox.enqueue(ConfirmationMail.KIND, submission.id(),
+                        json.createObjectNode().put("reference", submission.reference()), "mail:" + item.id());
+            }
+        }
+    }
+
+    /** The event a webhook receives: ids and links, never the answers themselves. */
+    ObjectNode event(String type, long outboxId, long webhookId, SubmissionRecord submission) {
+        ObjectNode event = json.createObjectNode();
+        event.put("id", "evt-" + outboxId + "-" + webhookId);
+        event.put("type", type);
+        event.put("createdAt", java.time.OffsetDateTime.now().toString());
+        ObjectNode data = event.putObject("data");
+        data.put("reference", submission.reference());
+        data.putObject("form").put("key", submission.formKey()).put("version", submission.formVersion());
+        data.put("status", submission.status().name());
+        data.put("submittedAt", submission.submittedAt().toString());
+        ObjectNode links = data.putObject("links");
+        String base = publicUrl + "/api/v1/submissions/" + submission.reference();
+        links.put("self", base);
+        links.put("pdf", base + "/pdf");
+        links.put("xml", base + "/xml");
+        return event;
+    }
+
+}

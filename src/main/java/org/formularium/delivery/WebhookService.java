@@ -1,0 +1,102 @@
+package org.formularium.delivery;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Webhooks per form. Every delivery is signed: header {@code Formularium-Signature: t=<unix seconds>,
+ * v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook's secret>} — receivers recompute it and reject
+ * old timestamps.
+ */
+@Service
+public class WebhookService {
+
+    public static final String SIGNATURE_HEADER = "Formularium-Signature";
+    public static final String EVENT_ID_HEADER = "Formularium-Event-Id";
+
+    private final WebhookRepository repository;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookService(WebhookRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Adds a webhook; returns it with its new secret (shown to the admin). */
+    @Transactional
+    public Webhook add(String formKey, String url, String user) {
+        validateUrl(url);
+        long id = repository.insert(formKey, url, newSecret(), user, OffsetDateTime.now(clock));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Replaces the secret; deliveries from now on are signed with the new one. */
+    @Transactional
+    public Webhook rotateSecret(long id) {
+        repository.setSecret(id, newSecret());
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        repository.setEnabled(id, enabled);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Webhook> enabledFor(String formKey) {
+        return repository.enabledFor(formKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Webhook> of(String formKey) {
+        return repository.all(formKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WebhookRepository.Delivery> deliveries(long webhookId, int limit) {
+        return repository.deliveries(webhookId, limit);
+    }
+
+    /** The signature header value for a body at a time. */
+    public static String signature(String secret, long unixSeconds, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((unixSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void validateUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The webhook URL is not a valid URL: " + url);
+        }
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("The webhook URL must be an http(s) URL with a host: " + url);
+        }
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

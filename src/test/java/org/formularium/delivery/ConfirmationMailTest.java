@@ -1,0 +1,86 @@
+package org.formularium.delivery;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.formularium.definition.store.FormService;
+import org.formularium.submission.Channel;
+import org.formularium.submission.SubmissionReceipt;
+import org.formularium.submission.SubmissionService;
+import org.formularium.submission.SubmitCommand;
+import org.formularium.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A real SMTP server (GreenMail) receives the citizen's confirmation, in their language, with the PDF when allowed. */
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        "formularium.mail.from=formulare@voerde.example"})
+@ActiveProfiles({"test", "demo"})
+class ConfirmationMailTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    FormService forms;
+
+    @Test
+    void the_citizen_gets_a_confirmation_with_the_pdf_receipt_attached() throws Exception {
+        String formKey = TestData.uniqueKey("mail");
+        forms.create(TestData.contactForm(formKey, true), "test", true);
+
+        SubmissionReceipt receipt = submit(formKey, "anna@example.de", Locale.GERMAN);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> greenMail.getReceivedMessages().length >= 1);
+        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("anna@example.de");
+        assertThat(mail.getSubject()).isEqualTo("Eingangsbestätigung: Kontaktformular (" + receipt.reference() + ")");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(mail.getContent()).isInstanceOf(Multipart.class);
+        Multipart parts = (Multipart) mail.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo(receipt.reference() + ".pdf");
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains(receipt.reference(), "/status")
+                .doesNotContain(receipt.accessCode());
+        assertThat(body).isNotBlank();
+    }
+
+    @Test
+    void an_english_submission_gets_an_english_mail_without_attachment_when_the_form_does_not_allow_it() throws Exception {
+        String formKey = TestData.uniqueKey("mailen");
+        forms.create(TestData.contactForm(formKey, false), "test", true);
+
+        SubmissionReceipt receipt = submit(formKey, "ben@example.org", Locale.ENGLISH);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .anyMatch(m -> GreenMailUtil.getBody(m).contains(receipt.reference())));
+        MimeMessage mail = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getBody(m).contains(receipt.reference())).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).startsWith("Confirmation of receipt: Contact form");
+        assertThat(mail.getContent()).isInstanceOf(String.class);
+    }
+
+    private SubmissionReceipt submit(String formKey, String email, Locale locale) {
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) TestData.parse("{}");
+        data.put("name", "Anna Groß");
+        data.put("email", email);
+        return submissions.submit(new SubmitCommand(formKey, null, data, locale, UUID.randomUUID().toString(),
+                Channel.RUNTIME, null, null));
+    }
+}

@@ -346,17 +346,17 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         } else if (!validatePage()) {
             return;
         }
-        autosave();
         List<String> steps = steps();
         int index = steps.indexOf(state.step);
         showStep(steps.get(Math.min(index + 1, steps.size() - 1)), true);
+        autosave();
     }
 
     void back() {
-        autosave();
         List<String> steps = steps();
         int index = steps.indexOf(state.step);
         showStep(steps.get(Math.max(index - 1, 0)), true);
+        autosave();
     }
 
     void returnToReview() {
@@ -364,8 +364,8 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
             return;
         }
         state.returnToReview = false;
-        autosave();
         showStep(FillingState.REVIEW_STEP, true);
+        autosave();
     }
 
     /** Checks the current page with the evaluator; shows the error summary and inline errors when it fails. */
@@ -540,8 +540,8 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
             return;
         }
         state.returnToReview = true;
-        autosave();
         showStep(page.get().key(), false);
+        autosave();
         renderer.focusId(path).ifPresentOrElse(
                 id -> getElement().executeJs("(" + FormRenderer.FOCUS_SCRIPT + ")($0)", id),
                 () -> stepHeading.getElement().callJsFunction("focus"));

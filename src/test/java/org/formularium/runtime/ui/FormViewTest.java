@@ -220,6 +220,51 @@ class FormViewTest extends AbstractKaribuTest {
     }
 
     @Test
+    void after_the_session_expired_the_form_offers_the_draft_named_by_its_http_only_cookie() {
+        FormView view = open("buecherwunsch");
+        answer(view, sample("buecherwunsch"));
+        _click(view.next);
+        jakarta.servlet.http.Cookie cookie = ((com.github.mvysny.fakeservlet.FakeResponse)
+                ((com.vaadin.flow.server.VaadinServletResponse) com.vaadin.flow.server.VaadinService.getCurrentResponse()).getResponse())
+                .findCookie(DraftCookies.name("buecherwunsch"));
+        assertThat(cookie).as("the draft cookie is set at the first step change").isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getAttribute("SameSite")).isEqualTo("Lax");
+
+        // a new session (the old one expired): only the cookie is left
+        FillingState.clear(VaadinSession.getCurrent(), "buecherwunsch");
+        ((com.github.mvysny.fakeservlet.FakeRequest) com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequest())
+                .addCookie(new jakarta.servlet.http.Cookie(cookie.getName(), cookie.getValue()));
+        UI.getCurrent().navigate("forms");
+        UI.getCurrent().navigate("f/buecherwunsch");
+
+        assertThat(_find(com.vaadin.flow.component.html.H2.class, spec -> spec.withText("Gespeicherte Angaben gefunden"))).hasSize(1);
+        _click(button("Mit gespeicherten Angaben fortfahren"));
+
+        FormView resumed = _get(FormView.class);
+        assertThat(resumed.currentStep()).isEqualTo("reader");
+        assertThat(resumed.data().get("media_title").asText()).startsWith("Deichgeschichten");
+    }
+
+    @Test
+    void the_receipt_download_appears_once_the_pdf_exists() {
+        FormView view = open("buecherwunsch");
+        answer(view, sample("buecherwunsch"));
+        continueToReview(view);
+        _click(view.submit);
+        String reference = _get(Span.class, spec -> spec.withId("reference")).getText();
+        jdbc.update("insert into submission_document (submission_id, kind, media_type, content, sha256, created_at)"
+                + " select id, 'pdf', 'application/pdf', ?, repeat('0', 64), now() from submission where reference = ?",
+                "%PDF-1.7".getBytes(StandardCharsets.ISO_8859_1), reference);
+
+        _click(_get(Button.class, spec -> spec.withId("receipt-retry")));
+
+        Anchor download = _get(Anchor.class, spec -> spec.withId("receipt-download"));
+        assertThat(download.getText()).isEqualTo("Empfangsbestätigung " + reference + " herunterladen (PDF)");
+        assertThat(download.isDownload()).isTrue();
+    }
+
+    @Test
     void an_expired_or_unknown_resume_link_shows_the_same_message() {
         FormView view = open("fundsache");
         _setValue(_get(TextField.class, spec -> spec.withId(RenderContext.fieldId("item_what"))), "Schlüssel");

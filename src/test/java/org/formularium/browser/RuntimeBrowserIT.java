@@ -1,10 +1,9 @@
-package org.formularium.runtime.ui;
+package org.formularium.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.options.FilePayload;
-import org.formularium.browser.AbstractBrowserIT;
 import org.formularium.definition.DefinitionJson;
 import org.formularium.definition.model.ChoiceElement;
 import org.formularium.definition.model.Element;
@@ -60,6 +59,11 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
     private final Map<String, String> pathById = new HashMap<>();
     private final Set<String> handled = new HashSet<>();
     private ObjectNode answers;
+
+    /** The DOM id the runtime gives the field of a data path (see RenderContext.fieldId). */
+    private static String fieldId(String path) {
+        return "field-" + path.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
 
     private static ObjectNode json(String resource) {
         try (InputStream in = RuntimeBrowserIT.class.getResourceAsStream(resource)) {
@@ -312,7 +316,7 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
             String path = prefix + entry.getKey();
-            pathById.put(RenderContext.fieldId(path), path);
+            pathById.put(fieldId(path), path);
             if (entry.getValue().isObject()) {
                 indexPaths(entry.getValue(), path + ".");
             } else if (entry.getValue().isArray()) {
@@ -366,6 +370,26 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
                 }
             }
         }
+    }
+
+    @Test
+    void saved_answers_are_offered_again_after_the_session_is_gone() {
+        open("/f/fundsache");
+        page.locator("#" + fieldId("item_what") + " input").fill("Schlüsselbund");
+        page.getByText("Speichern und später fortsetzen").click();
+        settle();
+        assertThat(page.locator("#resume-link input").inputValue()).contains("/f/fundsache/fortsetzen/");
+        assertNoAxeViolations("fundsache: saved for later");
+
+        // the session expires: only the draft cookie (HttpOnly) is left
+        context.clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("JSESSIONID"));
+        open("/f/fundsache");
+
+        assertThat(page.getByText("Gespeicherte Angaben gefunden").isVisible()).isTrue();
+        assertNoAxeViolations("fundsache: saved answers offered");
+        page.getByText("Mit gespeicherten Angaben fortfahren").click();
+        settle();
+        assertThat(page.locator("#" + fieldId("item_what") + " input").inputValue()).isEqualTo("Schlüsselbund");
     }
 
     @Test

@@ -45,9 +45,22 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     SecurityContext context = contextHolder.createEmptyContext();
                     context.setAuthentication(new ApiKeyAuthentication(principal));
                     contextHolder.setContext(context);
+                    // Vaadin installs its own global strategy; when a second application context in the same JVM
+                    // (tests) replaced it, method security reads the current global one: keep both in step
+                    SecurityContextHolderStrategy current = SecurityContextHolder.getContextHolderStrategy();
+                    if (current != contextHolder) {
+                        current.setContext(context);
+                    }
                 }, () -> request.setAttribute(INVALID_KEY_ATTRIBUTE, INVALID_KEY));
             }
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolderStrategy current = SecurityContextHolder.getContextHolderStrategy();
+            if (current != contextHolder) {
+                current.clearContext();
+            }
+        }
     }
 }

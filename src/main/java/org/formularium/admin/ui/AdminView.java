@@ -59,7 +59,7 @@ public class AdminView extends ViewSupport {
             Button retry = new Button(getTranslation("admin.outbox.retry"), e -> retry(task));
             retry.getElement().setAttribute("aria-label", getTranslation("admin.outbox.retry.named", task.kind(), task.id()));
             return retry;
-        }).setHeader(getTranslation("admin.outbox.action"));
+        }).setHeader(getTranslation("admin.outbox.action")).setKey("action");
         deadLetters.setAllRowsVisible(true);
         deadLetters.getElement().setAttribute("aria-labelledby", "dead-letters-heading");
     }

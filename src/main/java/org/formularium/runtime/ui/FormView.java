@@ -302,6 +302,8 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
                 content.add(description);
             }
             content.add(renderer.render(page, state.data));
+            // rendering may add answers (defaults, the minimum items of a group): evaluate what is shown now
+            evaluation = evaluate();
             renderer.apply(evaluation);
         }
         updateTitle();

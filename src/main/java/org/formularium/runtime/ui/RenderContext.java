@@ -104,6 +104,30 @@ final class RenderContext implements Translator {
         return required ? text + " " + getTranslation("form.required.marker") : text;
     }
 
+    private static final java.util.Set<String> AUTOFILL_FIELDS = java.util.Set.of(
+            "name", "honorific-prefix", "given-name", "additional-name", "family-name", "honorific-suffix", "nickname",
+            "username", "new-password", "current-password", "one-time-code", "organization-title", "organization",
+            "street-address", "address-line1", "address-line2", "address-line3", "address-level4", "address-level3",
+            "address-level2", "address-level1", "country", "country-name", "postal-code", "cc-name", "cc-given-name",
+            "cc-additional-name", "cc-family-name", "cc-number", "cc-exp", "cc-exp-month", "cc-exp-year", "cc-csc",
+            "cc-type", "transaction-currency", "transaction-amount", "language", "bday", "bday-day", "bday-month",
+            "bday-year", "sex", "url", "photo", "tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local",
+            "tel-extension", "email", "impp", "on", "off");
+
+    /**
+     * Sets the definition's autocomplete token when HTML knows it ({@code iban}, for example, is not an HTML
+     * autofill field: browsers and assistive technology ignore or misread unknown tokens, so it is left out).
+     */
+    static void autocomplete(Component field, String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        String[] parts = token.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        if (AUTOFILL_FIELDS.contains(parts[parts.length - 1])) {
+            field.getElement().setAttribute("autocomplete", String.join(" ", parts));
+        }
+    }
+
     /** A stable DOM id for a data path. */
     static String fieldId(String path) {
         return "field-" + Objects.requireNonNull(path).replaceAll("[^A-Za-z0-9_-]", "-");

@@ -57,9 +57,7 @@ final class TextInputRenderer<E extends InputElement> implements FieldRenderer<E
         };
         Bindings.setUp(field, element, path, context);
         field.setWidthFull();
-        if (element.autocomplete() != null) {
-            field.getElement().setAttribute("autocomplete", element.autocomplete());
-        }
+        RenderContext.autocomplete(field, element.autocomplete());
         String suffix = suffix(element, context);
         if (suffix != null) {
             field.setSuffixComponent(new Span(suffix));

@@ -85,7 +85,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (authentication.hasRole(Role.DESIGNER_NAME)) {
             nav.addItem(new SideNavItem(getTranslation("nav.builder"), "builder"));
         }
-        if (authentication.hasRole(Role.CLERK_NAME)) {
+        if (authentication.hasRole(Role.CLERK_NAME) || authentication.hasRole(Role.ADMIN_NAME)) {
             nav.addItem(new SideNavItem(getTranslation("nav.backoffice"), "backoffice"));
         }
         if (authentication.hasRole(Role.ADMIN_NAME)) {

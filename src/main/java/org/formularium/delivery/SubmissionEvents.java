@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answered. Each fan-out item has a dedupe key, so a retried fan-out adds nothing twice.
  */
 @Component
-class SubmissionEvents implements OutboxHandler {
+public class SubmissionEvents implements OutboxHandler {
 
     static final String KIND = "SUBMITTED";
     /** Handled by the back office, which knows who is responsible for a form. */

@@ -1,7 +1,6 @@
 package org.formularium.delivery;
 
 import org.formularium.definition.model.FormDefinition;
-import org.formularium.definition.store.FormService;
 import org.formularium.shared.i18n.Translations;
 import org.formularium.submission.SubmissionRecord;
 import org.formularium.submission.SubmissionService;
@@ -24,15 +23,15 @@ class ConfirmationMail implements OutboxHandler {
     static final String KIND = "MAIL_CONFIRMATION";
 
     private final SubmissionService submissions;
-    private final FormService forms;
+    private final CitizenContact contacts;
     private final MailGateway mail;
     private final Translations translations;
     private final String publicUrl;
 
-    ConfirmationMail(SubmissionService submissions, FormService forms, MailGateway mail, Translations translations,
+    ConfirmationMail(SubmissionService submissions, CitizenContact contacts, MailGateway mail, Translations translations,
                      @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
         this.submissions = submissions;
-        this.forms = forms;
+        this.contacts = contacts;
         this.mail = mail;
         this.translations = translations;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -45,13 +44,13 @@ class ConfirmationMail implements OutboxHandler {
 
     @Override
     public void handle(OutboxItem item) throws Exception {
-        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
-        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
-                .definition();
-        String to = submission.data().path(definition.confirmation().emailElement()).asText("");
-        if (to.isBlank()) {
+        CitizenContact.Contact contact = contacts.of(item.submissionId());
+        if (contact.email().isEmpty()) {
             return;
         }
+        String to = contact.email().get();
+        SubmissionRecord submission = contact.submission();
+        FormDefinition definition = contact.definition();
         boolean attachPdf = Boolean.TRUE.equals(definition.confirmation().attachPdf());
         byte[] pdf = null;
         if (attachPdf) {
@@ -61,8 +60,8 @@ class ConfirmationMail implements OutboxHandler {
             }
             pdf = receipt.get();
         }
-        Locale locale = Locale.forLanguageTag(submission.language());
-        String title = definition.title().get(locale);
+        Locale locale = contact.locale();
+        String title = contact.formTitle();
         String date = submission.submittedAt()
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale));
         String confirmationText = definition.confirmation().text() == null ? ""

@@ -1,11 +1,7 @@
 package org.formularium.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.formularium.definition.model.FormDefinition;
-import org.formularium.definition.store.FormService;
 import org.formularium.submission.SubmissionRecord;
-import org.formularium.submission.SubmissionService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,22 +18,15 @@ class StatusChangeEvents implements OutboxHandler {
     static final String KIND = "STATUS_CHANGED";
     static final String EVENT_TYPE = "submission.status_changed";
 
-    private final SubmissionService submissions;
-    private final FormService forms;
-    private final WebhookService webhooks;
+    private final CitizenContact contacts;
     private final SubmissionEvents submissionEvents;
     private final OutboxWorker outbox;
-    private final ObjectMapper json;
 
-    StatusChangeEvents(SubmissionService submissions, FormService forms, WebhookService webhooks,
-                       SubmissionEvents submissionEvents,
-                       @org.springframework.context.annotation.Lazy OutboxWorker outbox, ObjectMapper json) {
-        this.submissions = submissions;
-        this.forms = forms;
-        this.webhooks = webhooks;
+    StatusChangeEvents(CitizenContact contacts, SubmissionEvents submissionEvents,
+                       @org.springframework.context.annotation.Lazy OutboxWorker outbox) {
+        this.contacts = contacts;
         this.submissionEvents = submissionEvents;
         this.outbox = outbox;
-        this.json = json;
     }
 
     @Override
@@ -48,19 +37,11 @@ class StatusChangeEvents implements OutboxHandler {
     @Override
     @Transactional
     public void handle(OutboxItem item) {
-        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
-        for (Webhook webhook : webhooks.enabledFor(submission.formKey())) {
-            ObjectNode payload = json.createObjectNode().put("webhookId", webhook.id());
-            payload.set("event", event(item, webhook.id(), submission));
-            outbox.enqueue(WebhookDelivery.KIND, submission.id(), payload, "webhook:" + item.id() + ":" + webhook.id());
-        }
-        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
-                .definition();
-        if (definition.confirmation() != null && definition.confirmation().emailElement() != null) {
-            String email = submission.data().path(definition.confirmation().emailElement()).asText("");
-            if (!email.isBlank()) {
-                outbox.enqueue(StatusChangeMail.KIND, submission.id(), item.payload().deepCopy(), "mail:" + item.id());
-            }
+        CitizenContact.Contact contact = contacts.of(item.submissionId());
+        SubmissionRecord submission = contact.submission();
+        submissionEvents.fanOutWebhooks(item, submission, webhookId -> event(item, webhookId, submission));
+        if (contact.email().isPresent()) {
+            outbox.enqueue(StatusChangeMail.KIND, submission.id(), item.payload().deepCopy(), "mail:" + item.id());
         }
     }
 

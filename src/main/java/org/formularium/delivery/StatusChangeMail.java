@@ -1,10 +1,7 @@
 package org.formularium.delivery;
 
-import org.formularium.definition.model.FormDefinition;
-import org.formularium.definition.store.FormService;
 import org.formularium.shared.i18n.Translations;
 import org.formularium.submission.SubmissionRecord;
-import org.formularium.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +19,14 @@ class StatusChangeMail implements OutboxHandler {
     /** Status labels are {@code submission.status.<STATUS>} in the message bundles. */
     private static final String STATUS_KEY_PREFIX = "submission.status.";
 
-    private final SubmissionService submissions;
-    private final FormService forms;
+    private final CitizenContact contacts;
     private final MailGateway mail;
     private final Translations translations;
     private final String publicUrl;
 
-    StatusChangeMail(SubmissionService submissions, FormService forms, MailGateway mail, Translations translations,
+    StatusChangeMail(CitizenContact contacts, MailGateway mail, Translations translations,
                      @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
-        this.submissions = submissions;
-        this.forms = forms;
+        this.contacts = contacts;
         this.mail = mail;
         this.translations = translations;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -44,18 +39,14 @@ class StatusChangeMail implements OutboxHandler {
 
     @Override
     public void handle(OutboxItem item) throws Exception {
-        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
-        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
-                .definition();
-        if (definition.confirmation() == null || definition.confirmation().emailElement() == null) {
+        CitizenContact.Contact contact = contacts.of(item.submissionId());
+        if (contact.email().isEmpty()) {
             return;
         }
-        String to = submission.data().path(definition.confirmation().emailElement()).asText("");
-        if (to.isBlank()) {
-            return;
-        }
-        Locale locale = Locale.forLanguageTag(submission.language());
-        String title = definition.title().get(locale);
+        String to = contact.email().get();
+        SubmissionRecord submission = contact.submission();
+        Locale locale = contact.locale();
+        String title = contact.formTitle();
         String status = translations.getTranslation(STATUS_KEY_PREFIX + item.payload().path("to").asText(), locale);
         StringBuilder text = new StringBuilder(translations.getTranslation("mail.status.body", locale, title,
                 submission.reference(), status));

@@ -3,10 +3,7 @@ package org.formularium.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.formularium.definition.model.FormDefinition;
-import org.formularium.definition.store.FormService;
 import org.formularium.submission.SubmissionRecord;
-import org.formularium.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,18 +20,16 @@ public class SubmissionEvents implements OutboxHandler {
     /** Handled by the back office, which knows who is responsible for a form. */
     public static final String CLERK_NOTIFICATION_KIND = "MAIL_CLERKS";
 
-    private final SubmissionService submissions;
-    private final FormService forms;
+    private final CitizenContact contacts;
     private final WebhookService webhooks;
     private final OutboxWorker outbox;
     private final ObjectMapper json;
     private final String publicUrl;
 
-    SubmissionEvents(SubmissionService submissions, FormService forms, WebhookService webhooks,
+    SubmissionEvents(CitizenContact contacts, WebhookService webhooks,
                      @org.springframework.context.annotation.Lazy OutboxWorker outbox, ObjectMapper json,
                      @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
-        this.submissions = submissions;
-        this.forms = forms;
+        this.contacts = contacts;
         this.webhooks = webhooks;
         this.outbox = outbox;
         this.json = json;
@@ -49,23 +44,25 @@ public class SubmissionEvents implements OutboxHandler {
     @Override
     @Transactional
     public void handle(OutboxItem item) {
-        SubmissionRecord submission = submissions.find(item.submissionId()).orElseThrow();
-        for (Webhook webhook : webhooks.enabledFor(submission.formKey())) {
-            ObjectNode payload = json.createObjectNode().put("webhookId", webhook.id());
-            payload.set("event", event("submission.received", item.id(), webhook.id(), submission));
-            outbox.enqueue(WebhookDelivery.KIND, submission.id(), payload,
-                    "webhook:" + item.id() + ":" + webhook.id());
-        }
+        CitizenContact.Contact contact = contacts.of(item.submissionId());
+        SubmissionRecord submission = contact.submission();
+        fanOutWebhooks(item, submission, webhookId -> event("submission.received", item.id(), webhookId, submission));
         outbox.enqueue(CLERK_NOTIFICATION_KIND, submission.id(),
                 json.createObjectNode().put("reference", submission.reference()), "clerks:" + item.id());
-        FormDefinition definition = forms.published(submission.formKey(), submission.formVersion()).orElseThrow()
-                .definition();
-        if (definition.confirmation() != null && definition.confirmation().emailElement() != null) {
-            String email = submission.data().path(definition.confirmation().emailElement()).asText("");
-            if (!email.isBlank()) {
-                outbox.enqueue(ConfirmationMail.KIND, submission.id(),
-                        json.createObjectNode().put("reference", submission.reference()), "mail:" + item.id());
-            }
+        if (contact.email().isPresent()) {
+            outbox.enqueue(ConfirmationMail.KIND, submission.id(),
+                    json.createObjectNode().put("reference", submission.reference()), "mail:" + item.id());
+        }
+    }
+
+    /** One {@code WEBHOOK} item per enabled webhook of the submission's form, each once (dedupe key). */
+    void fanOutWebhooks(OutboxItem item, SubmissionRecord submission,
+                        java.util.function.LongFunction<ObjectNode> eventForWebhook) {
+        for (Webhook webhook : webhooks.enabledFor(submission.formKey())) {
+            ObjectNode payload = json.createObjectNode().put("webhookId", webhook.id());
+            payload.set("event", eventForWebhook.apply(webhook.id()));
+            outbox.enqueue(WebhookDelivery.KIND, submission.id(), payload,
+                    "webhook:" + item.id() + ":" + webhook.id());
         }
     }
 

@@ -26,14 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A real SMTP server (GreenMail) receives the citizen's confirmation, in their language, with the PDF when allowed. */
-@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "formularium.mail.from=formulare@voerde.example"})
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "formularium.mail.from=formulare@voerde.example"})
 @ActiveProfiles({"test", "demo"})
 class ConfirmationMailTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void mailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    }
 
     @Autowired
     SubmissionService submissions;
@@ -47,8 +52,11 @@ class ConfirmationMailTest {
 
         SubmissionReceipt receipt = submit(formKey, "anna@example.de", Locale.GERMAN);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> greenMail.getReceivedMessages().length >= 1);
-        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .anyMatch(m -> recipient(m).equals("anna@example.de") && text(m).contains(receipt.reference())));
+        MimeMessage mail = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipient(m).equals("anna@example.de") && text(m).contains(receipt.reference()))
+                .findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("anna@example.de");
         assertThat(mail.getSubject()).isEqualTo("Eingangsbestätigung: Kontaktformular (" + receipt.reference() + ")");
         String body = GreenMailUtil.getBody(mail);
@@ -98,9 +106,14 @@ class ConfirmationMailTest {
         assertThat(text(mail)).contains("/backoffice/" + receipt.reference()).doesNotContain("Anna");
     }
 
+    /** The decoded text of a mail (the first part of a multipart mail). */
     private static String text(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            Object content = message.getContent();
+            if (content instanceof Multipart multipart) {
+                return multipart.getBodyPart(0).getContent().toString();
+            }
+            return content.toString();
         } catch (Exception e) {
             return "";
         }

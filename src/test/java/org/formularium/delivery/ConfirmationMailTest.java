@@ -109,14 +109,17 @@ class ConfirmationMailTest {
     /** The decoded text of a mail (the first part of a multipart mail). */
     private static String text(MimeMessage message) {
         try {
-            Object content = message.getContent();
-            if (content instanceof Multipart multipart) {
-                return multipart.getBodyPart(0).getContent().toString();
-            }
-            return content.toString();
+            return text(message.getContent());
         } catch (Exception e) {
             return "";
         }
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof Multipart multipart) {
+            return text(multipart.getBodyPart(0).getContent());
+        }
+        return content.toString();
     }
 
     private static String recipient(MimeMessage message) {

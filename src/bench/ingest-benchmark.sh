@@ -26,13 +26,13 @@ su postgres -c "psql -qc 'CREATE DATABASE $db OWNER bench'"
 sync_commit=$(su postgres -c "psql -qAtc 'show synchronous_commit'")
 
 echo "== pg_test_fsync"
-fsync_line=$(cd "$work" && /usr/lib/postgresql/15/bin/pg_test_fsync -s 2 -f "$work/fsync.test" 2>&1 | grep -E "fdatasync" | head -1 | sed 's/  */ /g')
+fsync_line=$(cd "$work" && /usr/lib/postgresql/15/bin/pg_test_fsync -s 2 -f "$work/fsync.test" 2>&1 | grep -E "^[[:space:]]+fdatasync[[:space:]]" | head -1 | sed 's/  */ /g')
 echo "$fsync_line"
 
 echo "== app (production jar)"
 SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$db SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench \
 SPRING_PROFILES_ACTIVE=demo PORT=$port FORMULARIUM_DB_POOL_SIZE=20 \
-  java -Xmx1g -jar "$jar" > "$work/app.log" 2>&1 &
+  java -Xmx1g ${BENCH_APP_JAVA_OPTS:-} -jar "$jar" > "$work/app.log" 2>&1 &
 app=$!
 for i in $(seq 1 120); do curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 for i in $(seq 1 60); do curl -fs -H 'Authorization: Bearer demo-api-key' "http://localhost:$port/api/v1/whoami" >/dev/null 2>&1 && break; sleep 1; done

@@ -40,7 +40,10 @@ public final class PdfBenchmarkMain {
             switch (run.getParams().getMode()) {
                 case AverageTime -> {
                     average = primary.getScore();
-                    Result alloc = aggregate.getSecondaryResults().get("·gc.alloc.rate.norm");
+                    Result alloc = aggregate.getSecondaryResults().get("gc.alloc.rate.norm");
+                    if (alloc == null) {
+                        alloc = aggregate.getSecondaryResults().get("·gc.alloc.rate.norm");
+                    }
                     if (alloc != null) {
                         allocation = alloc.getScore();
                     }

@@ -106,6 +106,14 @@ class FormRepository {
                 .orderBy(FORM_VERSION.NUMBER.desc()).limit(1).fetchOptional().map(this::toVersion);
     }
 
+    /** Number of the newest published version of an active form (no definition read). */
+    Optional<Integer> latestPublishedNumber(String key) {
+        return dsl.select(DSL.max(FORM_VERSION.NUMBER)).from(FORM_VERSION).join(FORM).on(FORM.ID.eq(FORM_VERSION.FORM_ID))
+                .where(FORM.FORM_KEY.eq(key)).and(FORM.STATUS.eq(FormStatus.ACTIVE.name()))
+                .and(FORM_VERSION.STATUS.eq(VersionStatus.PUBLISHED.name()))
+                .fetchOptional(0, Integer.class);
+    }
+
     Optional<FormVersionInfo> version(String key, int number) {
         return versionsQuery(key).and(FORM_VERSION.NUMBER.eq(number)).fetchOptional().map(this::toVersion);
     }

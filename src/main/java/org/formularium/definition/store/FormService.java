@@ -163,7 +163,8 @@ public class FormService {
     /** The newest published version of an active form, parsed. */
     @Transactional(readOnly = true)
     public Optional<PublishedForm> latestPublished(String formKey) {
-        return repository.latestPublished(formKey).map(this::toPublished);
+        // published versions never change: only the number is looked up, the parsed definition is cached
+        return repository.latestPublishedNumber(formKey).flatMap(number -> published(formKey, number));
     }
 
     /** A published (or archived) version, parsed; drafts are not returned. */

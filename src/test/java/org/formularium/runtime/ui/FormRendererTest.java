@@ -141,6 +141,21 @@ class FormRendererTest extends AbstractKaribuTest {
     }
 
     @Test
+    void a_date_the_picker_cannot_read_is_kept_as_typed_and_judged_invalid() {
+        render("person", Locale.GERMAN);
+        DatePicker birth = _get(DatePicker.class, spec -> spec.withLabel("Geburtsdatum (Pflichtfeld)"));
+
+        elemental.json.JsonObject typed = elemental.json.Json.createObject();
+        typed.put(DateRenderer.TYPED_TEXT, "31.02.1980");
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(birth.getElement(),
+                new com.vaadin.flow.dom.DomEvent(birth.getElement(), "unparsable-change", typed));
+
+        assertThat(data.get("birth_date").asText()).isEqualTo("31.02.1980");
+        assertThat(org.formularium.definition.evaluation.DataEvaluator.evaluate(definition, data, TODAY)
+                .errorsAt("birth_date")).extracting(e -> e.code().name()).containsExactly("INVALID_DATE");
+    }
+
+    @Test
     void email_field_binds_its_answer() {
         render("person", Locale.GERMAN);
 

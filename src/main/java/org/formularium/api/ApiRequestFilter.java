@@ -36,16 +36,21 @@ class ApiRequestFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRequestFilter.class);
 
     private final ApiProblems problems;
-    private final long maxBodyBytes;
+    private final long maxJsonBytes;
+    private final long maxUploadBytes;
 
-    ApiRequestFilter(ApiProblems problems, long maxBodyBytes) {
+    ApiRequestFilter(ApiProblems problems, long maxJsonBytes, long maxUploadBytes) {
         this.problems = problems;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
+        String contentType = request.getContentType();
+        long maxBodyBytes = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                ? maxUploadBytes : maxJsonBytes;
         if (request.getContentLengthLong() > maxBodyBytes) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
             problems.write(response, problems.of(request, ApiProblemType.PAYLOAD_TOO_LARGE,
@@ -115,7 +120,7 @@ class ApiRequestFilter extends OncePerRequestFilter {
                 case 405 -> "The method " + request.getMethod() + " is not allowed here"
                         + allowed(getHeader(HttpHeaders.ALLOW)) + ".";
                 case 406 -> "The resource cannot be represented in any of the media types the Accept header allows.";
-                case 413 -> RequestBodyTooLargeException.detail(maxBodyBytes);
+                case 413 -> RequestBodyTooLargeException.detail(maxJsonBytes);
                 case 415 -> "The content type " + (request.getContentType() == null ? "(none)" : "'"
                         + request.getContentType() + "'") + " is not supported here"
                         + accepted(getHeader(HttpHeaders.ACCEPT)) + ".";

@@ -54,7 +54,7 @@ class ApiSecurityConfig {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(authProblems)
                         .accessDeniedHandler(authProblems))
-                .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes()), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class);
         return http.build();
     }

@@ -127,10 +127,33 @@ class ApiErrorHandlingTest extends AbstractApiTest {
     @Test
     void a_multipart_upload_beyond_the_file_size_limit_is_a_4xx_problem() throws Exception {
         String boundary = "formularium-test-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(1_500_000) + "\r\n--" + boundary + "--\r\n";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long size = 52L * 1024 * 1024;
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                new java.io.InputStream() {
+                    long left = size;
 
-        HttpResponse<String> response = post(ECHO, key, "multipart/form-data; boundary=" + boundary, body);
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                });
+
+        HttpResponse<String> response = send(request(ECHO).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)));
 
         assertThat(response.statusCode()).isBetween(400, 499);
         assertProblem(response, response.statusCode());

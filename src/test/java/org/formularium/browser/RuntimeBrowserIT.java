@@ -204,7 +204,7 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
                 for (int i = 0; i < value.size(); i++) {
                     files.add(pdf
                             ? new FilePayload("nachweis-" + i + ".pdf", "application/pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1))
-                            : new FilePayload("foto-" + i + ".png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0}));
+                            : new FilePayload("foto-" + i + ".png", "image/png", largePng()));
                 }
                 for (FilePayload file : files) {
                     page.locator("#" + fieldId + " vaadin-upload input[type=file]").setInputFiles(file);
@@ -270,6 +270,14 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
             }
         }
         return false;
+    }
+
+    /** A 2.5 MB "photo": more than the servlet container's default 1 MB multipart limit. */
+    private static byte[] largePng() {
+        byte[] png = new byte[2_500_000];
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+        System.arraycopy(header, 0, png, 0, header.length);
+        return png;
     }
 
     private void typeInto(String text) {

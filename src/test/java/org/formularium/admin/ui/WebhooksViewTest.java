@@ -216,6 +216,13 @@ class WebhooksViewTest extends AbstractKaribuTest {
     }
 
     @Test
+    void the_navigation_leads_admins_to_webhooks_and_branding() {
+        assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class))
+                .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getPath)
+                .contains("admin", "admin/webhooks", "admin/branding");
+    }
+
+    @Test
     void a_clerk_cannot_open_the_webhooks() {
         logout();
         login("clerk", Role.CLERK);

@@ -223,6 +223,25 @@ class WebhooksViewTest extends AbstractKaribuTest {
     }
 
     @Test
+    void the_view_speaks_english() {
+        Webhook added = webhooks.add(formKey, hookUrl(), "admin");
+        UI.getCurrent().navigate("admin");
+        useLanguage(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("admin/webhooks");
+        @SuppressWarnings("unchecked")
+        Select<FormSummary> form = _get(Select.class, spec -> spec.withLabel("Form"));
+        form.setValue(form.getListDataView().getItems().filter(f -> f.key().equals(formKey)).findFirst().orElseThrow());
+        WebhooksView view = _get(WebhooksView.class);
+
+        assertThat(rowButton(view, added, "toggle-").getElement().getAttribute("aria-label"))
+                .isEqualTo("Disable webhook " + hookUrl());
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Webhook URL")), "not a url");
+        _click(_get(Button.class, spec -> spec.withText("Add webhook")));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Webhook URL")).getErrorMessage())
+                .isEqualTo("The address is not a valid http or https URL with a host name.");
+    }
+
+    @Test
     void a_clerk_cannot_open_the_webhooks() {
         logout();
         login("clerk", Role.CLERK);

@@ -48,6 +48,14 @@ public class OutboxMonitor {
                         r.lastError(), r.createdAt())).toList();
     }
 
+    /** Dead letters of one webhook (its deliveries that were given up). */
+    @Transactional(readOnly = true)
+    public List<Task> deadLettersOfWebhook(long webhookId, int limit) {
+        return repository.deadOfWebhook(WebhookDelivery.KIND, webhookId, limit).stream()
+                .map(r -> new Task(r.id(), r.kind(), r.submissionId(), r.status(), r.attempts(), r.nextAttemptAt(),
+                        r.lastError(), r.createdAt())).toList();
+    }
+
     /** Puts a dead task back to work at once. */
     public boolean retryNow(long id) {
         return worker.retryNow(id);

@@ -101,6 +101,17 @@ class OutboxRepository {
                         r.value7(), r.value8()));
     }
 
+    /** Dead webhook deliveries of one webhook (kind WEBHOOK, payload {@code webhookId}). */
+    List<Row> deadOfWebhook(String kind, long webhookId, int limit) {
+        return dsl.select(OUTBOX.ID, OUTBOX.KIND, OUTBOX.SUBMISSION_ID, OUTBOX.STATUS, OUTBOX.ATTEMPTS,
+                        OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.LAST_ERROR, OUTBOX.CREATED_AT)
+                .from(OUTBOX).where(OUTBOX.STATUS.eq("DEAD")).and(OUTBOX.KIND.eq(kind))
+                .and(DSL.condition("{0} ->> 'webhookId' = {1}", OUTBOX.PAYLOAD, DSL.val(String.valueOf(webhookId))))
+                .orderBy(OUTBOX.ID.desc()).limit(limit)
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
     private JsonNode read(JSONB value) {
         try {
             return json.readTree(value.data());

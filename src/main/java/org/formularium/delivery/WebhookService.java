@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Webhooks per form. Every delivery is signed: header {@code Formularium-Signature: t=<unix seconds>,
@@ -29,10 +30,48 @@ public class WebhookService {
     private final WebhookRepository repository;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final WebhookTester tester;
 
-    WebhookService(WebhookRepository repository, Clock clock) {
+    WebhookService(WebhookRepository repository, Clock clock, WebhookTester tester) {
         this.repository = repository;
         this.clock = clock;
+        this.tester = tester;
+    }
+
+    /** Outcome of a test delivery: the answer's status code, or the error when no answer came. */
+    public record TestResult(Integer statusCode, String error, int durationMs) {
+        public boolean successful() {
+            return statusCode != null && statusCode >= 200 && statusCode <= 299;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Webhook> find(long id) {
+        return repository.find(id);
+    }
+
+    /** Sends a signed {@code webhook.test} event to the webhook now (even when disabled) and waits for the answer. */
+    public TestResult sendTest(long id) {
+        Webhook webhook = repository.find(id).orElseThrow(() -> new IllegalArgumentException("No webhook " + id));
+        return tester.send(webhook);
+    }
+
+    /** The delivery log of a webhook, newest first. */
+    @Transactional(readOnly = true)
+    public List<WebhookAttempt> attempts(long webhookId, int limit) {
+        return repository.deliveries(webhookId, limit).stream()
+                .map(d -> new WebhookAttempt(d.outboxId(), d.attempt(), d.statusCode(), d.error(), d.durationMs(),
+                        d.attemptedAt())).toList();
+    }
+
+    /** Whether a URL is acceptable for a webhook (http or https with a host). */
+    public static boolean validUrl(String url) {
+        try {
+            validateUrl(url);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
     }
 
     /** Adds a webhook; returns it with its new secret (shown to the admin). */

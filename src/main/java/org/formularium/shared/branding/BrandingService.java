@@ -2,8 +2,11 @@ package org.formularium.shared.branding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -11,9 +14,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,18 +40,94 @@ public class BrandingService {
     private final Path directory;
     private final String activePack;
     private final Map<String, BrandingPack> cache = new ConcurrentHashMap<>();
+    private final BrandingSettingsRepository settings;
+    private final Clock clock;
 
-    public BrandingService(ObjectMapper json,
-                           @Value("${formularium.branding.directory:themes}") String directory,
-                           @Value("${formularium.branding.pack:voerde}") String activePack) {
+    /** Without stored choices: always the configured pack (tools and tests). */
+    public BrandingService(ObjectMapper json, String directory, String activePack) {
+        this(json, directory, activePack, null, Clock.systemUTC());
+    }
+
+    @Autowired
+    BrandingService(ObjectMapper json,
+                    @Value("${formularium.branding.directory:themes}") String directory,
+                    @Value("${formularium.branding.pack:voerde}") String activePack,
+                    BrandingSettingsRepository settings, Clock clock) {
         this.json = json;
         this.directory = Path.of(directory);
         this.activePack = activePack;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    /** The pack chosen by {@code formularium.branding.pack}. */
+    /** The pack an admin chose (stored), else the one configured by {@code formularium.branding.pack}. */
     public BrandingPack active() {
-        return pack(activePack);
+        return pack(activeName());
+    }
+
+    /** Name of the active pack: the stored choice if it can still be read, else the configured one. */
+    public String activeName() {
+        return storedActive().filter(this::readable).orElse(activePack);
+    }
+
+    /** The pack configured by {@code formularium.branding.pack} (used when nothing is stored). */
+    public String configuredName() {
+        return activePack;
+    }
+
+    /** The admin's stored choice of the active pack, if any. */
+    public Optional<String> storedActive() {
+        return settings == null ? Optional.empty() : settings.get(BrandingSettingsRepository.ACTIVE);
+    }
+
+    /** The pack for one form: its override if one is stored and readable, else {@link #active()}. */
+    public BrandingPack forForm(String formKey) {
+        return formOverride(formKey).filter(this::readable).map(this::pack).orElseGet(this::active);
+    }
+
+    /** The stored override of one form, if any. */
+    public Optional<String> formOverride(String formKey) {
+        return settings == null || formKey == null ? Optional.empty()
+                : settings.get(BrandingSettingsRepository.FORM_PREFIX + formKey);
+    }
+
+    /** Every stored form override: form key to pack name. */
+    public Map<String, String> formOverrides() {
+        return settings == null ? Map.of() : settings.withPrefix(BrandingSettingsRepository.FORM_PREFIX);
+    }
+
+    /** Stores the active pack; {@code null} returns to the configured one. */
+    public void chooseActive(String name, String user) {
+        store(BrandingSettingsRepository.ACTIVE, name, user);
+    }
+
+    /** Stores a form's pack; {@code null} removes the override. */
+    public void chooseForForm(String formKey, String name, String user) {
+        if (formKey == null || formKey.isBlank()) {
+            throw new IllegalArgumentException("A form key is required");
+        }
+        store(BrandingSettingsRepository.FORM_PREFIX + formKey, name, user);
+    }
+
+    private void store(String key, String name, String user) {
+        if (settings == null) {
+            throw new IllegalStateException("No settings store");
+        }
+        if (name == null) {
+            settings.remove(key);
+            return;
+        }
+        pack(name); // validates the name and that the pack can be read
+        settings.put(key, name, user, OffsetDateTime.now(clock));
+    }
+
+    private boolean readable(String name) {
+        try {
+            pack(name);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Names of the packs in the branding folder (and the packed-in default). */
@@ -59,8 +141,23 @@ public class BrandingService {
                 throw new UncheckedIOException(e);
             }
         }
-        return Stream.concat(fromFolder, Stream.of(activePack)).filter(n -> PACK_NAME.matcher(n).matches())
-                .distinct().sorted().toList();
+        Stream<String> packedIn;
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:branding/*/theme.json");
+            List<String> names = new java.util.ArrayList<>();
+            for (Resource r : found) {
+                String url = r.getURL().toString();
+                String[] parts = url.split("/");
+                if (parts.length >= 2) {
+                    names.add(parts[parts.length - 2]);
+                }
+            }
+            packedIn = names.stream();
+        } catch (IOException e) {
+            packedIn = Stream.empty();
+        }
+        return Stream.of(fromFolder, packedIn, Stream.of(activePack)).flatMap(s -> s)
+                .filter(n -> PACK_NAME.matcher(n).matches()).distinct().sorted().toList();
     }
 
     public BrandingPack pack(String name) {

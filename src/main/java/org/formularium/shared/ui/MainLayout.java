@@ -89,7 +89,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.backoffice"), "backoffice"));
         }
         if (authentication.hasRole(Role.ADMIN_NAME)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin"));
+            SideNavItem admin = new SideNavItem(getTranslation("nav.admin"), "admin");
+            admin.addItem(new SideNavItem(getTranslation("nav.admin.webhooks"), "admin/webhooks"));
+            admin.addItem(new SideNavItem(getTranslation("nav.admin.branding"), "admin/branding"));
+            admin.setExpanded(true);
+            nav.addItem(admin);
         }
         return nav;
     }

@@ -40,8 +40,6 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.ADMIN_NAME)
 public class ResponsibilitiesView extends ViewSupport {
 
-    private static final FormResponsibility NOBODY = null;
-
     private final transient ResponsibilityService responsibilities;
     private final transient FormService forms;
     private final transient UserService users;
@@ -107,8 +105,7 @@ public class ResponsibilitiesView extends ViewSupport {
     }
 
     private FormResponsibility assignment(String formKey) {
-        FormResponsibility found = assignments.get(formKey);
-        return found == NOBODY ? new FormResponsibility(formKey, List.of(), List.of()) : found;
+        return assignments.getOrDefault(formKey, new FormResponsibility(formKey, List.of(), List.of()));
     }
 
     private String groupName(long id) {

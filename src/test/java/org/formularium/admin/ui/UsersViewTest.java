@@ -222,6 +222,25 @@ class UsersViewTest extends BackofficeTestBase {
     }
 
     @Test
+    void in_english_the_labels_and_the_password_error_are_english() {
+        login("admin", Role.ADMIN);
+        useLanguage(org.formularium.shared.i18n.Languages.ENGLISH);
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+        _click(view.create);
+        assertThat(view.dialog.getElement().getAttribute("aria-label")).isEqualTo("New user");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("User name")), fresh("gina"));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Gina");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+        roles.setValue(Set.of(Role.DESIGNER));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Temporary password"));
+        _setValue(password, "iloveyou2024");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(password.getErrorMessage()).isEqualTo("This password is too common and easy to guess. Choose another one.");
+    }
+
+    @Test
     void a_clerk_cannot_open_the_user_administration() {
         login("clerk", Role.CLERK);
 

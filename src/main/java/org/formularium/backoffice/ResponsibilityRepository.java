@@ -4,7 +4,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,5 +88,37 @@ class ResponsibilityRepository {
         return dsl.select(DSL.field(DSL.name("u", "username"), String.class))
                 .from(direct.union(viaGroup).asTable("u"))
                 .orderBy(1).fetch(r -> r.value1());
+    }
+
+    /** Every clerk group with its members, by name. */
+    List<ClerkGroupSummary> groups() {
+        Map<Long, List<String>> members = new LinkedHashMap<>();
+        dsl.select(CLERK_GROUP_MEMBER.GROUP_ID, CLERK_GROUP_MEMBER.USERNAME).from(CLERK_GROUP_MEMBER)
+                .orderBy(CLERK_GROUP_MEMBER.USERNAME)
+                .forEach(r -> members.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return dsl.select(CLERK_GROUP.ID, CLERK_GROUP.NAME).from(CLERK_GROUP).orderBy(CLERK_GROUP.NAME)
+                .fetch(r -> new ClerkGroupSummary(r.value1(), r.value2(), members.getOrDefault(r.value1(), List.of())));
+    }
+
+    /** The direct user and group assignments of every form that has any, by form key. */
+    Map<String, FormResponsibility> responsibilities() {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        dsl.select(RESPONSIBILITY.FORM_KEY, RESPONSIBILITY.USERNAME, RESPONSIBILITY.GROUP_ID).from(RESPONSIBILITY)
+                .orderBy(RESPONSIBILITY.FORM_KEY, RESPONSIBILITY.USERNAME, RESPONSIBILITY.GROUP_ID)
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        users.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2());
+                    } else {
+                        groups.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value3());
+                    }
+                });
+        Map<String, FormResponsibility> result = new LinkedHashMap<>();
+        Set<String> keys = new TreeSet<>(users.keySet());
+        keys.addAll(groups.keySet());
+        for (String key : keys) {
+            result.put(key, new FormResponsibility(key, users.getOrDefault(key, List.of()), groups.getOrDefault(key, List.of())));
+        }
+        return result;
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,5 +75,17 @@ public class ResponsibilityService {
     @Transactional(readOnly = true)
     public FormScope scopeOf(Clerk clerk) {
         return clerk.admin() ? FormScope.everything() : FormScope.of(repository.formsOf(clerk.username()));
+    }
+
+    /** Every clerk group with its members (administration). */
+    @Transactional(readOnly = true)
+    public List<ClerkGroupSummary> groups() {
+        return repository.groups();
+    }
+
+    /** The direct assignments of users and groups, per form key, for forms that have any (administration). */
+    @Transactional(readOnly = true)
+    public Map<String, FormResponsibility> responsibilities() {
+        return repository.responsibilities();
     }
 }

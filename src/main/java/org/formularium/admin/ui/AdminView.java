@@ -2,7 +2,11 @@ package org.formularium.admin.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -39,6 +43,14 @@ public class AdminView extends ViewSupport {
         this.mail = mail;
         this.build = build;
         add(heading(), new Paragraph(getTranslation("admin.intro")));
+        UnorderedList sections = new UnorderedList(
+                new ListItem(new Anchor("admin/users", getTranslation("admin.users.title"))),
+                new ListItem(new Anchor("admin/responsibilities", getTranslation("admin.responsibilities.title"))),
+                new ListItem(new Anchor("admin/api-keys", getTranslation("admin.apiKeys.title"))));
+        sections.addClassName("admin-sections");
+        Nav sectionNav = new Nav(sections);
+        sectionNav.getElement().setAttribute("aria-label", getTranslation("admin.sections"));
+        add(sectionNav);
         H2 system = new H2(getTranslation("admin.system.title"));
         facts.addClassName("system-facts");
         H2 dead = new H2(getTranslation("admin.outbox.dead.title"));

@@ -26,7 +26,10 @@ class CatalogueViewTest extends AbstractKaribuTest {
 
         assertThat(_find(Anchor.class, spec -> spec.withText("Ausnahmegenehmigung Parkausweis")))
                 .singleElement().extracting(Anchor::getHref).isEqualTo("f/parkausweis");
-        assertThat(_find(_get(CatalogueView.class).results, Anchor.class)).hasSize(6);
+        // other tests in the same database publish forms of their own: the six demo forms must all be there
+        assertThat(_find(_get(CatalogueView.class).results, Anchor.class)).extracting(Anchor::getHref)
+                .contains("f/buecherwunsch", "f/fischereischein", "f/fundsache", "f/veranstaltung", "f/parkausweis",
+                        "f/ideen-beschwerden");
         assertThat(_find(H2.class).stream().map(H2::getText)).contains("Verkehr und Mobilität");
     }
 

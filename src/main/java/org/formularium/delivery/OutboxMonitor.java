@@ -17,10 +17,23 @@ public class OutboxMonitor {
     private final OutboxWorker worker;
     private final Clock clock;
 
-    OutboxMonitor(OutboxRepository repository, OutboxWorker worker, Clock clock) {
+    OutboxMonitor(OutboxRepository repository, OutboxWorker worker, Clock clock,
+                  io.micrometer.core.instrument.MeterRegistry meters) {
         this.repository = repository;
         this.worker = worker;
         this.clock = clock;
+        // read when scraped: queue length, dead letters and the age of the oldest pending task (outbox lag)
+        io.micrometer.core.instrument.Gauge.builder("formularium.outbox.pending", this, m -> m.health().pending())
+                .description("outbox tasks waiting (documents, webhooks, e-mails)").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("formularium.outbox.dead", this, m -> m.health().dead())
+                .description("outbox tasks given up after all attempts").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("formularium.outbox.lag", this, OutboxMonitor::lagSeconds)
+                .baseUnit("seconds").description("age of the oldest pending outbox task").register(meters);
+    }
+
+    private double lagSeconds() {
+        OffsetDateTime oldest = health().oldestPending();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
     }
 
     /** Counts for the system page. */

@@ -42,6 +42,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .requestMatchers(new AntPathRequestMatcher("/actuator/health"),
                         new AntPathRequestMatcher("/actuator/health/**"),
                         new AntPathRequestMatcher("/actuator/info")).permitAll()
+                .requestMatchers(new AntPathRequestMatcher("/actuator/metrics"),
+                        new AntPathRequestMatcher("/actuator/metrics/**")).hasRole(Role.ADMIN_NAME)
                 .requestMatchers(new AntPathRequestMatcher("/images/**"),
                         new AntPathRequestMatcher("/branding/**")).permitAll());
         http.headers(headers -> headers

@@ -46,9 +46,15 @@ class DocumentProduction implements OutboxHandler {
     private final BrandingService branding;
     private final Translations translations;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** Timer of PDF receipt rendering. */
+    static final String METRIC_PDF = "formularium.pdf.render";
 
     DocumentProduction(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                       ReceiptRenderer renderer, BrandingService branding, Translations translations, Clock clock) {
+                       ReceiptRenderer renderer, BrandingService branding, Translations translations, Clock clock,
+                       io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -74,7 +80,8 @@ class DocumentProduction implements OutboxHandler {
         ObjectNode json = SubmissionJson.write(form.definition(), form.version(), envelope, submission.data());
         byte[] jsonBytes = DefinitionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
         byte[] xmlBytes = SubmissionXml.write(form.definition(), form.version(), envelope, submission.data());
-        byte[] pdf = renderer.render(receipt(form.definition(), form.version(), submission, locale, jsonBytes, xmlBytes));
+        byte[] pdf = meters.timer(METRIC_PDF).record(() ->
+                renderer.render(receipt(form.definition(), form.version(), submission, locale, jsonBytes, xmlBytes)));
         OffsetDateTime now = OffsetDateTime.now(clock);
         submissions.saveDocument(submission.id(), "json", "application/json", jsonBytes, SubmissionService.hashBytes(jsonBytes), now);
         submissions.saveDocument(submission.id(), "xml", "application/xml", xmlBytes, SubmissionService.hashBytes(xmlBytes), now);

@@ -53,16 +53,20 @@ public class SubmissionService {
     private static final String ACCESS_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int ACCESS_CODE_LENGTH = 12;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    /** Counter of stored submissions (replays not counted), tagged by channel. */
+    public static final String METRIC_RECEIVED = "formularium.submissions.received";
 
     private final SubmissionRepository submissions;
     private final AttachmentRepository attachments;
     private final FormService forms;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                      Clock clock, ApplicationEventPublisher events) {
+                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -127,6 +131,7 @@ public class SubmissionService {
         submissions.addOutbox(OUTBOX_DOCUMENTS, id.get(), payload, now);
         submissions.addOutbox(OUTBOX_SUBMITTED, id.get(), payload, now);
         events.publishEvent(new SubmissionSubmitted(id.get(), reference, form.key(), form.version()));
+        meters.counter(METRIC_RECEIVED, "channel", command.channel().name().toLowerCase(java.util.Locale.ROOT)).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
     }
 

@@ -86,12 +86,19 @@ class SubmissionIngestTest extends AbstractDatabaseTest {
                 .isZero();
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void the_same_idempotency_key_returns_the_first_result() {
         String key = "key-" + UUID.randomUUID();
+        double counted = received();
 
         SubmissionReceipt first = submissions.submit(command(key, data("Anna")));
         SubmissionReceipt second = submissions.submit(command(key, data("Anna")));
+
+        assertThat(received()).as("metric counts the submission once").isEqualTo(counted + 1);
+        assertThat(meters.get("formularium.outbox.lag").gauge().value()).isGreaterThanOrEqualTo(0);
 
         assertThat(second.reference()).isEqualTo(first.reference());
         assertThat(second.replay()).isTrue();
@@ -190,6 +197,11 @@ class SubmissionIngestTest extends AbstractDatabaseTest {
 
         assertThatThrownBy(() -> jdbc.update("update submission set data = '{}'::jsonb where reference = ?",
                 receipt.reference())).hasMessageContaining("immutable");
+    }
+
+    private double received() {
+        var counter = meters.find(SubmissionService.METRIC_RECEIVED).tag("channel", "runtime").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private FileElement photoElement() {

@@ -45,6 +45,14 @@ class HealthAndHeadersTest {
     }
 
     @Test
+    void metrics_are_only_for_signed_in_administrators() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/metrics");
+
+        assertThat(metrics.statusCode()).isNotEqualTo(200);
+        assertThat(metrics.body()).doesNotContain("formularium.");
+    }
+
+    @Test
     void the_start_page_answers_200_with_security_headers() throws Exception {
         HttpResponse<String> response = get("/");
 

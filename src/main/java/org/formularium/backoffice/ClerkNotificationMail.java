@@ -11,7 +11,7 @@ import org.formularium.shared.i18n.Languages;
 import org.formularium.shared.i18n.Translations;
 import org.formularium.submission.SubmissionRecord;
 import org.formularium.submission.SubmissionService;
-import org.springframework.beans.factory.annotation.Value;
+import org.formularium.shared.web.PublicUrl;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -29,18 +29,18 @@ class ClerkNotificationMail implements OutboxHandler {
     private final FormService forms;
     private final MailGateway mail;
     private final Translations translations;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     ClerkNotificationMail(SubmissionService submissions, ResponsibilityService responsibilities, UserService users,
                           FormService forms, MailGateway mail, Translations translations,
-                          @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+                          PublicUrl publicUrl) {
         this.submissions = submissions;
         this.responsibilities = responsibilities;
         this.users = users;
         this.forms = forms;
         this.mail = mail;
         this.translations = translations;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -62,7 +62,7 @@ class ClerkNotificationMail implements OutboxHandler {
             mail.send(new MailGateway.Mail(clerk.email(),
                     translations.getTranslation("mail.clerk.subject", locale, title, submission.reference()),
                     translations.getTranslation("mail.clerk.body", locale, title, submission.reference(),
-                            publicUrl + "/backoffice/" + submission.reference()), null, null));
+                            publicUrl.of("/backoffice/" + submission.reference())), null, null));
         }
     }
 }

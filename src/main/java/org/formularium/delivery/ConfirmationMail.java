@@ -4,7 +4,7 @@ import org.formularium.definition.model.FormDefinition;
 import org.formularium.shared.i18n.Translations;
 import org.formularium.submission.SubmissionRecord;
 import org.formularium.submission.SubmissionService;
-import org.springframework.beans.factory.annotation.Value;
+import org.formularium.shared.web.PublicUrl;
 import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
@@ -26,15 +26,15 @@ class ConfirmationMail implements OutboxHandler {
     private final CitizenContact contacts;
     private final MailGateway mail;
     private final Translations translations;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     ConfirmationMail(SubmissionService submissions, CitizenContact contacts, MailGateway mail, Translations translations,
-                     @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+                     PublicUrl publicUrl) {
         this.submissions = submissions;
         this.contacts = contacts;
         this.mail = mail;
         this.translations = translations;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -67,7 +67,7 @@ class ConfirmationMail implements OutboxHandler {
         String confirmationText = definition.confirmation().text() == null ? ""
                 : definition.confirmation().text().get(locale) + "\n\n";
         String text = translations.getTranslation("mail.confirmation.body", locale, title, submission.reference(),
-                date, publicUrl + "/status") + "\n\n" + confirmationText
+                date, publicUrl.of("/status")) + "\n\n" + confirmationText
                 + translations.getTranslation("mail.confirmation.footer", locale);
         mail.send(new MailGateway.Mail(to, translations.getTranslation("mail.confirmation.subject", locale, title,
                 submission.reference()), text, submission.reference() + ".pdf", pdf));

@@ -2,7 +2,7 @@ package org.formularium.delivery;
 
 import org.formularium.shared.i18n.Translations;
 import org.formularium.submission.SubmissionRecord;
-import org.springframework.beans.factory.annotation.Value;
+import org.formularium.shared.web.PublicUrl;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -22,14 +22,14 @@ class StatusChangeMail implements OutboxHandler {
     private final CitizenContact contacts;
     private final MailGateway mail;
     private final Translations translations;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     StatusChangeMail(CitizenContact contacts, MailGateway mail, Translations translations,
-                     @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+                     PublicUrl publicUrl) {
         this.contacts = contacts;
         this.mail = mail;
         this.translations = translations;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -54,7 +54,7 @@ class StatusChangeMail implements OutboxHandler {
             text.append("\n\n").append(translations.getTranslation("mail.status.comment", locale))
                     .append("\n").append(item.payload().get("publicComment").asText());
         }
-        text.append("\n\n").append(translations.getTranslation("mail.status.link", locale, publicUrl + "/status"))
+        text.append("\n\n").append(translations.getTranslation("mail.status.link", locale, publicUrl.of("/status")))
                 .append("\n\n").append(translations.getTranslation("mail.confirmation.footer", locale));
         mail.send(new MailGateway.Mail(to, translations.getTranslation("mail.status.subject", locale, title,
                 submission.reference()), text.toString(), null, null));

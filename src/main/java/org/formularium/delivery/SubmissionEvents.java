@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.submission.SubmissionRecord;
-import org.springframework.beans.factory.annotation.Value;
+import org.formularium.shared.web.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +24,16 @@ public class SubmissionEvents implements OutboxHandler {
     private final WebhookService webhooks;
     private final OutboxWorker outbox;
     private final ObjectMapper json;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     SubmissionEvents(CitizenContact contacts, WebhookService webhooks,
                      @org.springframework.context.annotation.Lazy OutboxWorker outbox, ObjectMapper json,
-                     @Value("${formularium.public-url:http://localhost:8080}") String publicUrl) {
+                     PublicUrl publicUrl) {
         this.contacts = contacts;
         this.webhooks = webhooks;
         this.outbox = outbox;
         this.json = json;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -78,7 +78,7 @@ public class SubmissionEvents implements OutboxHandler {
         data.put("status", submission.status().name());
         data.put("submittedAt", submission.submittedAt().toString());
         ObjectNode links = data.putObject("links");
-        String base = publicUrl + "/api/v1/submissions/" + submission.reference();
+        String base = publicUrl.of("/api/v1/submissions/" + submission.reference());
         links.put("self", base);
         links.put("pdf", base + "/pdf");
         links.put("xml", base + "/xml");

@@ -1,6 +1,7 @@
 package org.formularium.definition.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.definition.DefinitionParser;
 import org.formularium.definition.ParseResult;
 import org.formularium.definition.model.FormDefinition;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Forms and their versions. A form has at most one DRAFT (editable, may be invalid while a designer works
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Service
 public class FormService {
+
+    private static final Pattern FORM_KEY = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     private final FormRepository repository;
     private final Clock clock;
@@ -66,7 +70,7 @@ public class FormService {
             throw new InvalidDefinitionException(validate(definition));
         }
         String base = object.path("key").asText("");
-        if (!base.matches("[a-z][a-z0-9-]{1,62}")) {
+        if (!isValidFormKey(base)) {
             throw new InvalidDefinitionException(validate(definition));
         }
         String key = base;
@@ -138,6 +142,34 @@ public class FormService {
         }
         repository.touchForm(formId, user, now);
         return repository.version(formKey, draft.number()).orElseThrow();
+    }
+
+    /**
+     * Creates a new form whose first version is a draft with the content of another form: its open draft, else
+     * its newest version. Only the key changes.
+     *
+     * @throws FormKeyTakenException when a form with {@code newKey} exists
+     * @throws IllegalArgumentException when {@code newKey} is not a valid form key
+     */
+    @Transactional
+    public FormVersionInfo duplicate(String sourceKey, String newKey, String user) {
+        if (!isValidFormKey(newKey)) {
+            throw new IllegalArgumentException("Not a valid form key: '" + newKey + "'");
+        }
+        FormVersionInfo source = repository.draft(sourceKey)
+                .or(() -> repository.versions(sourceKey).stream().findFirst())
+                .orElseThrow(() -> notFound(sourceKey));
+        ObjectNode copy = source.definition().deepCopy();
+        copy.put("key", newKey);
+        OffsetDateTime now = now();
+        long formId = repository.insertForm(newKey, user, now);
+        repository.insertVersion(formId, 1, VersionStatus.DRAFT, copy, user, now);
+        return repository.draft(newKey).orElseThrow();
+    }
+
+    /** Whether a text is a valid form key: 2 to 63 lower-case letters, digits or hyphens, starting with a letter. */
+    public static boolean isValidFormKey(String key) {
+        return key != null && FORM_KEY.matcher(key).matches();
     }
 
     /** Opens a draft whose content is that of an older version (restore). */

@@ -2,6 +2,6 @@ package org.formularium.runtime.ui;
 
 /** Looks up texts of the i18n bundles in one language (a component, or a {@link RenderContext}). */
 @FunctionalInterface
-interface Translator {
+public interface Translator {
     String getTranslation(String key, Object... params);
 }

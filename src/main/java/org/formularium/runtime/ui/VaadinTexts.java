@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The English default texts of Vaadin components, translated (assistive technology reads them). */
-final class VaadinTexts {
+public final class VaadinTexts {
 
     private VaadinTexts() {
     }
@@ -34,7 +34,7 @@ final class VaadinTexts {
         return i18n;
     }
 
-    static UploadI18N upload(Translator t, boolean many) {
+    public static UploadI18N upload(Translator t, boolean many) {
         UploadI18N i18n = new UploadI18N();
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(t.getTranslation("vaadin.upload.drop.one"))
                 .setMany(t.getTranslation("vaadin.upload.drop.many")));

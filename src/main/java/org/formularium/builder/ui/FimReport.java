@@ -25,10 +25,12 @@ class FimReport extends Section {
     static final String LEVEL_PREFIX = "builder.fim.level.";
 
     final H2 heading = new H2();
+    final String formKey;
 
     FimReport(FormImports.FimDraft result) {
         addClassName("fim-report");
         String key = result.draft().formKey();
+        this.formKey = key;
         heading.setText(getTranslation("builder.fim.report.title", key));
         heading.getElement().setAttribute("tabindex", "-1");
         heading.setId("fim-report-heading");

@@ -28,16 +28,21 @@ class SubmissionRepository {
         this.dsl = dsl;
     }
 
-    long nextReferenceNumber() {
-        return dsl.nextval(DSL.sequence(DSL.name("submission_reference_seq"), Long.class));
+    /** The id and reference number of a new submission (made by the database inside the insert). */
+    record Inserted(long id, String reference) {
     }
 
-    /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
-    Optional<Long> insert(String reference, String accessCodeHash, String formKey, int version, String language,
+    /**
+     * Inserts unless the idempotency key exists; returns the new id and reference, or empty for a replay.
+     * The reference {@code FM-<year>-<number>} comes from {@code next_submission_reference}, so the whole
+     * insert is one round trip.
+     */
+    Optional<Inserted> insert(int referenceYear, String accessCodeHash, String formKey, int version, String language,
                           Channel channel, String idempotencyKey, String requestHash, JsonNode data,
                           OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
         return dsl.insertInto(SUBMISSION)
-                .set(SUBMISSION.REFERENCE, reference).set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
+                .set(SUBMISSION.REFERENCE, DSL.field("next_submission_reference({0})", String.class, DSL.val(referenceYear)))
+                .set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
                 .set(SUBMISSION.FORM_KEY, formKey).set(SUBMISSION.FORM_VERSION, version)
                 .set(SUBMISSION.LANGUAGE, language).set(SUBMISSION.CHANNEL, channel.name())
                 .set(SUBMISSION.IDEMPOTENCY_KEY, idempotencyKey).set(SUBMISSION.REQUEST_HASH, requestHash)
@@ -45,7 +50,8 @@ class SubmissionRepository {
                 .set(SUBMISSION.STATUS_CHANGED_AT, now)
                 .set(SUBMISSION.PRIVACY_NOTICE, privacyNotice).set(SUBMISSION.CONSENT_AT, consentAt)
                 .onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
-                .returning(SUBMISSION.ID).fetchOptional().map(r -> r.get(SUBMISSION.ID));
+                .returning(SUBMISSION.ID, SUBMISSION.REFERENCE).fetchOptional()
+                .map(r -> new Inserted(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE)));
     }
 
     record Existing(SubmissionRecord submission, String requestHash) {
@@ -93,10 +99,15 @@ class SubmissionRepository {
                 .fetchOptional(SUBMISSION.ACCESS_CODE_HASH);
     }
 
-    void addOutbox(String kind, long submissionId, JsonNode payload, OffsetDateTime now) {
-        dsl.insertInto(OUTBOX).set(OUTBOX.KIND, kind).set(OUTBOX.SUBMISSION_ID, submissionId)
-                .set(OUTBOX.PAYLOAD, jsonb(payload)).set(OUTBOX.NEXT_ATTEMPT_AT, now).set(OUTBOX.CREATED_AT, now)
-                .execute();
+    /** Queues one outbox item of each kind for the submission, in one statement. */
+    void addOutbox(java.util.List<String> kinds, long submissionId, JsonNode payload, OffsetDateTime now) {
+        JSONB body = jsonb(payload);
+        var insert = dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.SUBMISSION_ID, OUTBOX.PAYLOAD, OUTBOX.NEXT_ATTEMPT_AT,
+                OUTBOX.CREATED_AT);
+        for (String kind : kinds) {
+            insert = insert.values(kind, submissionId, body, now, now);
+        }
+        insert.execute();
     }
 
     void saveDocument(long submissionId, String kind, String mediaType, byte[] content, String sha256,

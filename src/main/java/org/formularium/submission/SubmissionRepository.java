@@ -28,21 +28,21 @@ class SubmissionRepository {
         this.dsl = dsl;
     }
 
-    /** The id and reference number of a new submission (made by the database inside the insert). */
-    record Inserted(long id, String reference) {
+    /**
+     * The next {@code count} numbers of {@code submission_reference_seq} in one round trip (the service hands
+     * them out one by one; numbers of a block that is not used up are simply skipped).
+     */
+    java.util.List<Long> nextReferenceNumbers(int count) {
+        return dsl.select(DSL.field("nextval('submission_reference_seq')", Long.class))
+                .from(DSL.generateSeries(1, count)).fetch(0, Long.class);
     }
 
-    /**
-     * Inserts unless the idempotency key exists; returns the new id and reference, or empty for a replay.
-     * The reference {@code FM-<year>-<number>} comes from {@code next_submission_reference}, so the whole
-     * insert is one round trip.
-     */
-    Optional<Inserted> insert(int referenceYear, String accessCodeHash, String formKey, int version, String language,
+    /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
+    Optional<Long> insert(String reference, String accessCodeHash, String formKey, int version, String language,
                           Channel channel, String idempotencyKey, String requestHash, JsonNode data,
                           OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
         return dsl.insertInto(SUBMISSION)
-                .set(SUBMISSION.REFERENCE, DSL.field("next_submission_reference({0})", String.class, DSL.val(referenceYear)))
-                .set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
+                .set(SUBMISSION.REFERENCE, reference).set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
                 .set(SUBMISSION.FORM_KEY, formKey).set(SUBMISSION.FORM_VERSION, version)
                 .set(SUBMISSION.LANGUAGE, language).set(SUBMISSION.CHANNEL, channel.name())
                 .set(SUBMISSION.IDEMPOTENCY_KEY, idempotencyKey).set(SUBMISSION.REQUEST_HASH, requestHash)
@@ -50,8 +50,7 @@ class SubmissionRepository {
                 .set(SUBMISSION.STATUS_CHANGED_AT, now)
                 .set(SUBMISSION.PRIVACY_NOTICE, privacyNotice).set(SUBMISSION.CONSENT_AT, consentAt)
                 .onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
-                .returning(SUBMISSION.ID, SUBMISSION.REFERENCE).fetchOptional()
-                .map(r -> new Inserted(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE)));
+                .returning(SUBMISSION.ID).fetchOptional().map(r -> r.get(SUBMISSION.ID));
     }
 
     record Existing(SubmissionRecord submission, String requestHash) {

@@ -65,12 +65,14 @@ public class SubmissionService {
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
+    private final ReferenceNumbers referenceNumbers;
     private final Map<Channel, Counter> received = new ConcurrentHashMap<>();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
                       Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.submissions = submissions;
+        this.referenceNumbers = new ReferenceNumbers(submissions::nextReferenceNumbers);
         this.attachments = attachments;
         this.forms = forms;
         this.clock = clock;
@@ -122,8 +124,8 @@ public class SubmissionService {
         }
 
         String accessCode = accessCode();
-        Optional<SubmissionRepository.Inserted> inserted = submissions.insert(now.getYear(), hash(accessCode),
-                form.key(), form.version(),
+        String reference = "FM-" + now.getYear() + "-" + String.format("%06d", referenceNumbers.next());
+        Optional<Long> inserted = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
                 evaluation.data(), now, command.privacyNotice(),
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
@@ -131,8 +133,7 @@ public class SubmissionService {
             // the key was used before (or a concurrent request with it committed first)
             return replay(submissions.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(), requestHash);
         }
-        long id = inserted.get().id();
-        String reference = inserted.get().reference();
+        long id = inserted.get();
         List<UUID> used = usedFileIds(form.definition(), evaluation.data());
         if (!used.isEmpty()) {
             attachments.bind(used, id);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.formularium.submission.SubmissionSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,9 +43,15 @@ public class OutboxWorker {
     private final Duration maxDelay;
     private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean startQueued = new AtomicBoolean();
+    private final Executor executor;
+    private final IngestPressure pressure;
 
     OutboxWorker(OutboxRepository repository, List<OutboxHandler> handlers, TransactionTemplate transactions,
-                 Clock clock,
+                 Clock clock, @Qualifier("outboxExecutor") Executor executor,
+                 @Value("${formularium.outbox.busy-threshold:20}") int busyThreshold,
+                 @Value("${formularium.outbox.busy-share:0.2}") double busyShare,
                  @Value("${formularium.outbox.max-attempts:8}") int maxAttempts,
                  @Value("${formularium.outbox.base-delay:PT5S}") Duration baseDelay,
                  @Value("${formularium.outbox.max-delay:PT1H}") Duration maxDelay,
@@ -56,40 +64,84 @@ public class OutboxWorker {
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
         this.lease = lease;
+        this.executor = executor;
+        this.pressure = new IngestPressure(busyThreshold, busyShare);
     }
 
-    /** Right after a submission commits, start on its work instead of waiting for the next poll. */
-    @Async("outboxExecutor")
+    /**
+     * Right after a submission commits, start on its work instead of waiting for the next poll. At most one
+     * start is queued at a time (a burst of submissions is one drain, and a full executor never fails the
+     * citizen's request: the poll picks the work up).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onSubmitted(SubmissionSubmitted event) {
-        drain();
+        pressure.record();
+        start();
     }
 
+    /** The poll starts a drain on the outbox threads too, so that a long drain never holds up the scheduler. */
     @Scheduled(fixedDelayString = "${formularium.outbox.poll-interval:PT2S}", initialDelayString = "PT5S")
     public void poll() {
-        drain();
+        start();
     }
 
-    /** Works through due items until none is left. Returns how many were handled. */
+    private void start() {
+        if (startQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    startQueued.set(false);
+                    drain();
+                });
+            } catch (TaskRejectedException e) {
+                startQueued.set(false);
+            }
+        }
+    }
+
+    /**
+     * Works through due items until none is left. Returns how many were handled. A call while another
+     * drain runs makes that drain look once more, so work committed meanwhile is not left for the poll.
+     */
     public int drain() {
+        again.set(true);
         if (!running.compareAndSet(false, true)) {
             return 0;
         }
         int handled = 0;
         try {
-            List<OutboxItem> items;
-            do {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                items = transactions.execute(s -> repository.claim(BATCH, now, now.plus(lease)));
-                for (OutboxItem item : items) {
-                    work(item);
-                    handled++;
-                }
-            } while (!items.isEmpty());
+            while (again.getAndSet(false)) {
+                List<OutboxItem> items;
+                do {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    items = transactions.execute(s -> repository.claim(BATCH, now, now.plus(lease)));
+                    for (OutboxItem item : items) {
+                        long started = System.nanoTime();
+                        work(item);
+                        handled++;
+                        pace(System.nanoTime() - started);
+                    }
+                } while (!items.isEmpty());
+            }
         } finally {
             running.set(false);
         }
-        return handled;
+        return again.get() ? handled + drain() : handled;
+    }
+
+    /**
+     * While submissions arrive fast, the worker rests after each item so that producing documents takes at
+     * most {@code formularium.outbox.busy-share} of one core and ingest keeps the rest: documents may lag
+     * behind under load, they are never skipped.
+     */
+    private void pace(long workedNanos) {
+        long pause = pressure.pauseAfter(workedNanos);
+        if (pause > 0) {
+            try {
+                Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void work(OutboxItem item) {

@@ -28,8 +28,13 @@ class SubmissionRepository {
         this.dsl = dsl;
     }
 
-    long nextReferenceNumber() {
-        return dsl.nextval(DSL.sequence(DSL.name("submission_reference_seq"), Long.class));
+    /**
+     * The next {@code count} numbers of {@code submission_reference_seq} in one round trip (the service hands
+     * them out one by one; numbers of a block that is not used up are simply skipped).
+     */
+    java.util.List<Long> nextReferenceNumbers(int count) {
+        return dsl.select(DSL.field("nextval('submission_reference_seq')", Long.class))
+                .from(DSL.generateSeries(1, count)).fetch(0, Long.class);
     }
 
     /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
@@ -93,10 +98,15 @@ class SubmissionRepository {
                 .fetchOptional(SUBMISSION.ACCESS_CODE_HASH);
     }
 
-    void addOutbox(String kind, long submissionId, JsonNode payload, OffsetDateTime now) {
-        dsl.insertInto(OUTBOX).set(OUTBOX.KIND, kind).set(OUTBOX.SUBMISSION_ID, submissionId)
-                .set(OUTBOX.PAYLOAD, jsonb(payload)).set(OUTBOX.NEXT_ATTEMPT_AT, now).set(OUTBOX.CREATED_AT, now)
-                .execute();
+    /** Queues one outbox item of each kind for the submission, in one statement. */
+    void addOutbox(java.util.List<String> kinds, long submissionId, JsonNode payload, OffsetDateTime now) {
+        JSONB body = jsonb(payload);
+        var insert = dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.SUBMISSION_ID, OUTBOX.PAYLOAD, OUTBOX.NEXT_ATTEMPT_AT,
+                OUTBOX.CREATED_AT);
+        for (String kind : kinds) {
+            insert = insert.values(kind, submissionId, body, now, now);
+        }
+        insert.execute();
     }
 
     void saveDocument(long submissionId, String kind, String mediaType, byte[] content, String sha256,

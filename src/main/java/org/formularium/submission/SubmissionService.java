@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import org.formularium.definition.DefinitionJson;
 import org.formularium.definition.evaluation.DataError;
 import org.formularium.definition.evaluation.DataErrorCode;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Durable ingest of submissions, used by the citizen runtime and the API. The data is checked by the
@@ -63,11 +65,14 @@ public class SubmissionService {
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
+    private final ReferenceNumbers referenceNumbers;
+    private final Map<Channel, Counter> received = new ConcurrentHashMap<>();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
                       Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.submissions = submissions;
+        this.referenceNumbers = new ReferenceNumbers(submissions::nextReferenceNumbers);
         this.attachments = attachments;
         this.forms = forms;
         this.clock = clock;
@@ -94,10 +99,7 @@ public class SubmissionService {
                         "No published form '" + command.formKey() + "'" + (command.version() == null ? "" : " version " + command.version())));
         JsonNode input = JsonText.clean(command.data());
         String requestHash = requestHash(form.key(), input);
-        Optional<SubmissionRepository.Existing> earlier = submissions.findByIdempotencyKey(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
-        }
+        // no look-up of the idempotency key first: the insert itself detects a replay (one round trip less)
 
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -112,26 +114,35 @@ public class SubmissionService {
                 .filter(e -> fileErrors.stream().noneMatch(f -> e.path().equals(f.path()) || e.path().startsWith(f.path() + ".")))
                 .forEach(errors::add);
         if (!errors.isEmpty()) {
+            // a repeated request whose data no longer passes (e.g. a date rule on the next day) still gets
+            // the first result
+            Optional<SubmissionRepository.Existing> earlier = submissions.findByIdempotencyKey(command.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), requestHash);
+            }
             throw new SubmissionRejectedException(errors);
         }
 
         String accessCode = accessCode();
-        String reference = "FM-" + now.getYear() + "-" + String.format("%06d", submissions.nextReferenceNumber());
-        Optional<Long> id = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
+        String reference = "FM-" + now.getYear() + "-" + String.format("%06d", referenceNumbers.next());
+        Optional<Long> inserted = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
                 evaluation.data(), now, command.privacyNotice(),
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
-        if (id.isEmpty()) {
-            // a concurrent request with the same key committed first
+        if (inserted.isEmpty()) {
+            // the key was used before (or a concurrent request with it committed first)
             return replay(submissions.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(), requestHash);
         }
+        long id = inserted.get();
         List<UUID> used = usedFileIds(form.definition(), evaluation.data());
-        attachments.bind(used, id.get());
+        if (!used.isEmpty()) {
+            attachments.bind(used, id);
+        }
         ObjectNode payload = DefinitionJson.mapper().createObjectNode().put("reference", reference);
-        submissions.addOutbox(OUTBOX_DOCUMENTS, id.get(), payload, now);
-        submissions.addOutbox(OUTBOX_SUBMITTED, id.get(), payload, now);
-        events.publishEvent(new SubmissionSubmitted(id.get(), reference, form.key(), form.version()));
-        meters.counter(METRIC_RECEIVED, "channel", command.channel().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        submissions.addOutbox(List.of(OUTBOX_DOCUMENTS, OUTBOX_SUBMITTED), id, payload, now);
+        events.publishEvent(new SubmissionSubmitted(id, reference, form.key(), form.version()));
+        received.computeIfAbsent(command.channel(), channel -> meters.counter(METRIC_RECEIVED,
+                "channel", channel.name().toLowerCase(java.util.Locale.ROOT))).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
     }
 

@@ -1,7 +1,10 @@
 package org.formularium.api.keys;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +16,17 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys of downstream systems. A key is {@code fmk_} followed by 32 random bytes (base64url); it is
- * returned once by {@link #create} and only its SHA-256 hash is stored. {@link #authenticate} needs no
- * cache: a revoked or expired key is refused on its next request.
+ * returned once by {@link #create} and only its SHA-256 hash is stored. {@link #authenticate} keeps a
+ * found key for {@code formularium.api.key-cache} (default 2 s) so that a busy client does not cost a
+ * database look-up per request; a key revoked on this instance is refused on its next request, on
+ * another instance after at most that time. Expiry is checked on every request.
  */
 @Service
 public class ApiKeyService {
@@ -32,14 +39,23 @@ public class ApiKeyService {
     static final int MAX_KEY_LENGTH = 256;
     /** {@code last_used_at} is written at most this often per key. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    private static final int MAX_CACHED_KEYS = 1_000;
 
     private final ApiKeyRepository repository;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository repository, Clock clock) {
+    private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
+    private final long cacheNanos;
+
+    private record CachedKey(ApiKey key, long loadedAt) {
+    }
+
+    ApiKeyService(ApiKeyRepository repository, Clock clock,
+                  @Value("${formularium.api.key-cache:PT2S}") Duration keyCache) {
         this.repository = repository;
         this.clock = clock;
+        this.cacheNanos = keyCache.toNanos();
     }
 
     /**
@@ -82,6 +98,7 @@ public class ApiKeyService {
      */
     @Transactional
     public boolean revoke(long id) {
+        forgetCachedKeys();
         return repository.revoke(id, now());
     }
 
@@ -94,14 +111,51 @@ public class ApiKeyService {
             return Optional.empty();
         }
         OffsetDateTime now = now();
-        Optional<ApiKey> found = repository.findByHash(hash(plainKey)).filter(key -> key.activeAt(now));
+        String hash = hash(plainKey);
+        Optional<ApiKey> found = lookUp(hash).filter(key -> key.activeAt(now));
         found.ifPresent(key -> {
             OffsetDateTime staleBefore = now.minus(LAST_USED_PRECISION);
             if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(staleBefore)) {
                 repository.touchLastUsed(key.id(), now, staleBefore);
+                cache.computeIfPresent(hash, (h, cached) -> new CachedKey(withLastUse(cached.key(), now), cached.loadedAt()));
             }
         });
         return found.map(key -> new ApiKeyPrincipal(key.id(), key.name(), key.keyPrefix(), key.scopes()));
+    }
+
+    private Optional<ApiKey> lookUp(String hash) {
+        if (cacheNanos <= 0) {
+            return repository.findByHash(hash);
+        }
+        long now = System.nanoTime();
+        CachedKey cached = cache.get(hash);
+        if (cached != null && now - cached.loadedAt() < cacheNanos) {
+            return Optional.of(cached.key());
+        }
+        Optional<ApiKey> found = repository.findByHash(hash);
+        if (cache.size() >= MAX_CACHED_KEYS) {
+            cache.clear();
+        }
+        found.ifPresentOrElse(key -> cache.put(hash, new CachedKey(key, now)), () -> cache.remove(hash));
+        return found;
+    }
+
+    /** Empties the cache now and once more after the surrounding transaction ends. */
+    private void forgetCachedKeys() {
+        cache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.clear();
+                }
+            });
+        }
+    }
+
+    private static ApiKey withLastUse(ApiKey key, OffsetDateTime at) {
+        return new ApiKey(key.id(), key.name(), key.keyPrefix(), key.scopes(), key.createdAt(), key.createdBy(),
+                key.expiresAt(), key.revokedAt(), at);
     }
 
     /**
@@ -115,6 +169,7 @@ public class ApiKeyService {
         }
         OffsetDateTime now = now();
         String hash = hash(plainKey);
+        forgetCachedKeys();
         repository.revokeOthersCreatedBy(createdBy, hash, now);
         return repository.upsertActive(requireName(name), displayPrefix(plainKey), hash, scopes, createdBy, now);
     }

@@ -7,10 +7,12 @@ import org.formularium.definition.ParseResult;
 import org.formularium.definition.model.FormDefinition;
 import org.formularium.definition.validation.DefinitionProblem;
 import org.formularium.definition.validation.DefinitionProblemCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +37,14 @@ public class FormService {
     /** Published versions never change, so their parsed form can be kept. */
     private final Map<String, PublishedForm> publishedCache = new ConcurrentHashMap<>();
 
-    FormService(FormRepository repository, Clock clock) {
+    private final LatestVersionCache latestNumbers;
+
+    FormService(FormRepository repository, Clock clock,
+                @Value("${formularium.forms.latest-version-cache:PT2S}")
+                Duration latestVersionCache) {
         this.repository = repository;
         this.clock = clock;
+        this.latestNumbers = new LatestVersionCache(latestVersionCache);
     }
 
     /** Validates a definition without storing it. */
@@ -54,6 +61,7 @@ public class FormService {
         FormDefinition parsed = parseOrThrow(definition);
         OffsetDateTime now = now();
         long formId = repository.insertForm(parsed.key(), user, now);
+        latestNumbers.forget(parsed.key());
         repository.insertVersion(formId, 1, publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT, definition, user, now);
         return repository.version(parsed.key(), 1).orElseThrow();
     }
@@ -137,6 +145,7 @@ public class FormService {
         parseOrThrow(draft.definition());
         int lock = expectedLock == null ? draft.lockVersion() : expectedLock;
         OffsetDateTime now = now();
+        latestNumbers.forget(formKey);
         if (!repository.publishDraft(formId, lock, user, now)) {
             throw new DraftConflictException(repository.draft(formKey).orElse(null));
         }
@@ -183,12 +192,14 @@ public class FormService {
     @Transactional
     public void archive(String formKey, String user) {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        latestNumbers.forget(formKey);
         repository.setFormStatus(formId, FormStatus.ARCHIVED, user, now());
     }
 
     @Transactional
     public void reactivate(String formKey, String user) {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
+        latestNumbers.forget(formKey);
         repository.setFormStatus(formId, FormStatus.ACTIVE, user, now());
     }
 
@@ -196,7 +207,8 @@ public class FormService {
     @Transactional(readOnly = true)
     public Optional<PublishedForm> latestPublished(String formKey) {
         // published versions never change: only the number is looked up, the parsed definition is cached
-        return repository.latestPublishedNumber(formKey).flatMap(number -> published(formKey, number));
+        return latestNumbers.get(formKey, () -> repository.latestPublishedNumber(formKey))
+                .flatMap(number -> published(formKey, number));
     }
 
     /** A published (or archived) version, parsed; drafts are not returned. */

@@ -265,6 +265,10 @@ public final class FormDraft {
                 element.set("label", germanText(label));
                 element.put("expression", 0);
             }
+            case ADDRESS -> {
+                element.set("label", germanText(label));
+                element.put("requireHouseNumber", true);
+            }
             default -> element.set("label", germanText(label));
         }
         remember("add");

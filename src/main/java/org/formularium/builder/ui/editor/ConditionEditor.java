@@ -57,7 +57,7 @@ class ConditionEditor extends Div {
         combinator.setId(idPrefix + "-combinator");
         combinator.setLabel(getTranslation("editor.condition.combinator"));
         combinator.setItems(Combinator.values());
-        combinator.setItemLabelGenerator(c -> getTranslation("editor.condition." + c.name().toLowerCase()));
+        combinator.setItemLabelGenerator(c -> getTranslation(EditorTexts.COMBINATOR + c.name().toLowerCase()));
         combinator.setValue(Combinator.AND);
         combinator.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -120,7 +120,7 @@ class ConditionEditor extends Div {
         operator.setId(idPrefix + "-op-" + index);
         operator.setLabel(getTranslation("editor.condition.operator"));
         operator.setItems(Operator.values());
-        operator.setItemLabelGenerator(o -> getTranslation("editor.condition.op." + o.name().toLowerCase()));
+        operator.setItemLabelGenerator(o -> getTranslation(EditorTexts.OPERATOR + o.name().toLowerCase()));
         operator.setValue(row.operator());
         TextField value = new TextField(getTranslation("editor.condition.value"));
         value.setId(idPrefix + "-value-" + index);

@@ -154,10 +154,10 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
         page.setId("add-page");
         buttons.add(page);
         for (ElementType type : ElementType.values()) {
-            Button add = new Button(getTranslation("editor.type." + type.jsonName()), e -> addElement(type));
+            Button add = new Button(getTranslation(EditorTexts.TYPE + type.jsonName()), e -> addElement(type));
             add.setId("add-" + type.jsonName());
             add.getElement().setAttribute("aria-label",
-                    getTranslation("editor.add.named", getTranslation("editor.type." + type.jsonName())));
+                    getTranslation("editor.add.named", getTranslation(EditorTexts.TYPE + type.jsonName())));
             buttons.add(add);
         }
         Div palette = new Div(title, help, buttons);
@@ -205,7 +205,7 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
             String where = node.map(n -> draft.displayName(n, language())).orElse(getTranslation("editor.settings"));
             String property = problem.path().replaceFirst("^pages\\[\\d+](\\.elements\\[\\d+])*\\.?", "");
             String text = getTranslation("editor.problem.line", where,
-                    getTranslation("editor.problem." + problem.code().name()),
+                    getTranslation(EditorTexts.PROBLEM + problem.code().name()),
                     property.isEmpty() ? "–" : property);
             Button link = new Button(text, e -> select(node.orElse(NodePath.ROOT), true));
             link.setId("problem-" + index++);
@@ -240,7 +240,7 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
     }
 
     private void addElement(ElementType type) {
-        Optional<NodePath> added = draft.addElement(type, selected, getTranslation("editor.type." + type.jsonName()));
+        Optional<NodePath> added = draft.addElement(type, selected, getTranslation(EditorTexts.TYPE + type.jsonName()));
         if (added.isEmpty()) {
             notify(getTranslation("editor.add.needsPage"), false);
             return;

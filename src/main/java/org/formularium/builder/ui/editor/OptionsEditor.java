@@ -60,7 +60,7 @@ class OptionsEditor extends Div {
         List<TextField> labelFields = new ArrayList<>();
         for (String language : languages) {
             TextField labelField = new TextField(getTranslation("editor.options.label",
-                    getTranslation("editor.lang." + language)));
+                    getTranslation(EditorTexts.LANGUAGE + language)));
             labelField.setValue(labels.path(language).asText(""));
             labelField.addValueChangeListener(e -> fire());
             labelFields.add(labelField);

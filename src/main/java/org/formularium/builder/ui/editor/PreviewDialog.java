@@ -52,7 +52,7 @@ class PreviewDialog extends Dialog {
         language.setId("preview-language");
         language.setLabel(getTranslation("editor.preview.language"));
         language.setItems(definition.languages());
-        language.setItemLabelGenerator(l -> getTranslation("editor.lang." + l));
+        language.setItemLabelGenerator(l -> getTranslation(EditorTexts.LANGUAGE + l));
         language.setValue(definition.languages().contains(locale.getLanguage()) ? locale.getLanguage() : "de");
         language.addValueChangeListener(e -> render());
 

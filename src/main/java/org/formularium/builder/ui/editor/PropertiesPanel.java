@@ -62,7 +62,7 @@ class PropertiesPanel extends Div {
     /** Booleans whose absence means true: unchecking writes {@code false}. */
     private static final Set<String> TRUE_BY_DEFAULT = Set.of("requireHouseNumber");
     /** Text properties with a helper text {@code editor.prop.<name>.hint}. */
-    private static final Set<String> HINTED = Set.of("pattern", "minDate", "maxDate", "currencyCode");
+    static final Set<String> HINTED = Set.of("pattern", "minDate", "maxDate", "currencyCode");
 
     private final FormDraft draft;
     private final NodePath path;
@@ -105,7 +105,7 @@ class PropertiesPanel extends Div {
             return getTranslation("editor.settings");
         }
         String kind = path.isPage() ? getTranslation("editor.page")
-                : getTranslation("editor.type." + draft.node(path).path("type").asText());
+                : getTranslation(EditorTexts.TYPE + draft.node(path).path("type").asText());
         return getTranslation("editor.properties.of", kind, draft.displayName(path, language));
     }
 
@@ -136,7 +136,7 @@ class PropertiesPanel extends Div {
             containers.removeIf(c -> c.startsWith(path) || c.equals(path.parent()));
             into.setItems(containers);
             into.setItemLabelGenerator(c -> (c.isPage() ? getTranslation("editor.page")
-                    : getTranslation("editor.type." + draft.node(c).path("type").asText()))
+                    : getTranslation(EditorTexts.TYPE + draft.node(c).path("type").asText()))
                     + ": " + draft.displayName(c, language));
             into.setEnabled(!containers.isEmpty());
             into.addValueChangeListener(e -> {
@@ -255,7 +255,7 @@ class PropertiesPanel extends Div {
     private Component field(Property property) {
         String name = property.name();
         String id = "prop-" + name;
-        String label = getTranslation("editor.prop." + name);
+        String label = getTranslation(EditorTexts.PROPERTY + name);
         JsonNode current = valueOf(name);
         switch (property.kind()) {
             case TEXT, LONG_TEXT -> {
@@ -295,7 +295,7 @@ class PropertiesPanel extends Div {
                 select.setId(id);
                 select.setLabel(label);
                 select.setItems(property.choices());
-                select.setItemLabelGenerator(v -> getTranslation("editor.choice." + name + "." + v));
+                select.setItemLabelGenerator(v -> getTranslation(EditorTexts.CHOICE + name + "." + v));
                 select.setEmptySelectionAllowed(!"display".equals(name));
                 select.setEmptySelectionCaption(getTranslation("editor.default"));
                 if (current.isTextual() && property.choices().contains(current.asText())) {
@@ -385,7 +385,7 @@ class PropertiesPanel extends Div {
                 text.setId(id);
                 text.setValue(current.isValueNode() ? current.asText() : "");
                 if (HINTED.contains(name)) {
-                    text.setHelperText(getTranslation("editor.prop." + name + ".hint"));
+                    text.setHelperText(getTranslation(EditorTexts.PROPERTY + name + ".hint"));
                 }
                 text.addValueChangeListener(e -> apply(draft.set(path, name, TextNode.valueOf(e.getValue().strip()))));
                 return text;
@@ -422,7 +422,7 @@ class PropertiesPanel extends Div {
         row.addClassName("language-row");
         JsonNode current = valueOf(name);
         for (String lang : draft.languages()) {
-            String label = getTranslation("editor.prop." + name) + " (" + getTranslation("editor.lang." + lang) + ")";
+            String label = getTranslation(EditorTexts.PROPERTY + name) + " (" + getTranslation(EditorTexts.LANGUAGE + lang) + ")";
             HasValue<?, String> field;
             if (kind == Kind.LONG_TEXT) {
                 TextArea area = new TextArea(label);
@@ -447,7 +447,7 @@ class PropertiesPanel extends Div {
     }
 
     private Component condition(String name) {
-        return new ConditionEditor("prop-" + name, getTranslation("editor.prop." + name),
+        return new ConditionEditor("prop-" + name, getTranslation(EditorTexts.PROPERTY + name),
                 draft.fieldsFor(path, language), valueOf(name), logic -> apply(draft.set(path, name, logic)));
     }
 

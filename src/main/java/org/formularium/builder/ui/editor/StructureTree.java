@@ -73,7 +73,7 @@ class StructureTree extends Div {
 
     private ListItem item(FormDraft draft, NodePath path, NodePath selected, String language) {
         String kind = path.isPage() ? getTranslation("editor.page")
-                : getTranslation("editor.type." + draft.node(path).path("type").asText());
+                : getTranslation(EditorTexts.TYPE + draft.node(path).path("type").asText());
         ListItem item = new ListItem(button(draft, path, kind + ": " + draft.displayName(path, language), selected));
         if (draft.isContainer(path) && !draft.children(path).isEmpty()) {
             UnorderedList children = new UnorderedList();

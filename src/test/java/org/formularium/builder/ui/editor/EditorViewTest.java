@@ -1,11 +1,15 @@
 package org.formularium.builder.ui.editor;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,6 +20,7 @@ import org.formularium.builder.editing.FormDraft;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.FormVersionInfo;
 import org.formularium.definition.store.VersionStatus;
+import org.formularium.shared.i18n.Languages;
 import org.formularium.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +34,14 @@ class EditorViewTest extends EditorTestSupport {
         String key = TestData.uniqueKey("editor");
         forms.createDraft(FormDraft.emptyDefinition(key, "Testformular"), "designer");
         return key;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return org.formularium.definition.DefinitionJson.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private JsonNode stored(String key) {
@@ -200,7 +213,7 @@ class EditorViewTest extends EditorTestSupport {
         click("editor-publish");
         assertThat(editor.publishDialog).isNull();
         assertThat(forms.versions(key)).allMatch(v -> v.status() == VersionStatus.DRAFT);
-        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("problem-0"))).isNotEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("problem-0"))).isNotEmpty();
 
         click("node-delete");
         click("add-text");
@@ -249,5 +262,25 @@ class EditorViewTest extends EditorTestSupport {
                 .getText()).endsWith("Fehler auf dieser Seite.");
         select("preview-language", "en");
         assertThat(_find(Dialog.class)).isNotEmpty();
+    }
+
+    @Test
+    void the_editor_speaks_english_and_its_fields_are_found_by_their_labels() {
+        useLanguage(Languages.ENGLISH);
+        String key = emptyForm();
+        EditorView editor = open(key);
+        check("settings-english", true);
+        click("add-page");
+        _click(_get(Button.class, spec -> spec.withText("Text field")));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Label (German)")), "Größe");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Label (English)")), "Height");
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Required")), true);
+        _click(_get(Button.class, spec -> spec.withText("Move up")));
+
+        JsonNode field = stored(key).at("/pages/0/elements/0");
+        assertThat(field).isEqualTo(json(
+                "{\"key\":\"groesse\",\"type\":\"text\",\"label\":{\"de\":\"Größe\",\"en\":\"Height\"},\"required\":true}"));
+        assertThat(editor.announcer.getText()).isEqualTo("\u201cHeight\u201d is already at the top.");
     }
 }

@@ -1,7 +1,6 @@
 package org.formularium.builder.ui.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -61,6 +60,8 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
     /** The lock version of the stored draft this editor is based on; {@code null} when no draft is open. */
     private Integer lock;
     private boolean conflict;
+    /** Who saved the draft meanwhile (when known). */
+    private String conflictBy;
     private NodePath selected = NodePath.ROOT;
     private List<DefinitionProblem> problems = List.of();
 
@@ -335,6 +336,7 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
                     .atZoneSameInstant(ZoneId.systemDefault())), problems.size()));
         } catch (DraftConflictException e) {
             conflict = true;
+            conflictBy = e.current() == null ? null : e.current().updatedBy();
             status.setText(getTranslation("editor.notSaved"));
             openConflictDialog();
         } catch (InvalidDefinitionException e) {
@@ -359,6 +361,9 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
         conflictDialog.getElement().setAttribute("aria-label", title);
         conflictDialog.setCloseOnOutsideClick(false);
         Paragraph text = new Paragraph(getTranslation("editor.conflict.text"));
+        if (conflictBy != null) {
+            text.add(" " + getTranslation("editor.conflict.by", conflictBy));
+        }
         Paragraph confirmText = new Paragraph(getTranslation("editor.conflict.reload.confirm"));
         confirmText.setVisible(false);
         Button overwrite = new Button(getTranslation("editor.conflict.overwrite"), e -> {
@@ -527,9 +532,5 @@ public class EditorView extends ViewSupport implements BeforeEnterObserver {
     /** For tests: the draft being edited. */
     JsonNode definition() {
         return draft.definition();
-    }
-
-    Component propertiesPanel() {
-        return properties;
     }
 }

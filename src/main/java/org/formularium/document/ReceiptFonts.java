@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fonts shipped under {@code src/main/resources/fonts/}, parsed once per JVM and shared by all
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ReceiptFonts {
 
     private static final AtomicInteger LOADS = new AtomicInteger();
+    private static final AtomicInteger FILE_READS = new AtomicInteger();
+    private static final AtomicLong BYTES_READ = new AtomicLong();
 
     final BaseFont regular;
     final BaseFont bold;
@@ -48,6 +51,16 @@ final class ReceiptFonts {
         return LOADS.get();
     }
 
+    /** How many font files were read from the class path in this JVM (4 once anything was rendered). */
+    static int fileReads() {
+        return FILE_READS.get();
+    }
+
+    /** How many bytes of font files were read in this JVM: the sum of the four files' sizes, once. */
+    static long bytesRead() {
+        return BYTES_READ.get();
+    }
+
     /** Whether some font of the fallback chain has a glyph for the code point. */
     boolean covers(int codePoint) {
         for (BaseFont font : fallback) {
@@ -64,8 +77,10 @@ final class ReceiptFonts {
             if (in == null) {
                 throw new IllegalStateException("font missing on the class path: " + resource);
             }
-            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    in.readAllBytes(), null);
+            byte[] bytes = in.readAllBytes();
+            FILE_READS.incrementAndGet();
+            BYTES_READ.addAndGet(bytes.length);
+            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             // OpenPDF writes an incomplete CIDSet, which fails PDF/A-2/3 and PDF/UA; it is optional.
             font.setIncludeCidSet(false);
             return font;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,6 +210,33 @@ class ReceiptRendererTest {
         assertThat(ReceiptFonts.get()).isSameAs(first);
         assertThat(first.regular).isSameAs(ReceiptFonts.get().regular);
         assertThat(ReceiptFonts.loadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void font_files_are_read_once_per_jvm_however_many_receipts_are_rendered_on_however_many_threads() throws Exception {
+        long fontFileBytes = 0;
+        for (String file : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoSansSymbols-Regular.ttf",
+                "NotoSansSymbols2-Regular.ttf")) {
+            try (InputStream in = getClass().getResourceAsStream("/fonts/" + file)) {
+                fontFileBytes += in.readAllBytes().length;
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> pdfs = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                pdfs.add(pool.submit(() -> renderer.render(ReceiptFixtures.twoPageReceipt())));
+            }
+            for (Future<byte[]> pdf : pdfs) {
+                assertThat(pdf.get()).isNotEmpty();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // every font file read exactly once in this JVM, whatever rendered before this test
+        assertThat(ReceiptFonts.fileReads()).isEqualTo(4);
+        assertThat(ReceiptFonts.bytesRead()).isEqualTo(fontFileBytes).isGreaterThan(1_000_000);
     }
 
     @Test

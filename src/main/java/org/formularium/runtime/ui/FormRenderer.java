@@ -43,6 +43,14 @@ public final class FormRenderer {
         return fields;
     }
 
+    /**
+     * Forgets the components of the page rendered last (the wizard shows a step without fields): otherwise they
+     * stay reachable from the bindings, detached from the UI, for as long as the session lives.
+     */
+    public void release() {
+        context.bindings().clear();
+    }
+
     /** Called with the data path of every answer that changed (after the data object was updated). */
     public void addChangeListener(Consumer<String> listener) {
         context.onChange(listener);

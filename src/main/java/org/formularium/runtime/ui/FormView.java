@@ -289,8 +289,10 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         back.setVisible(index > 0);
         saveForLater.setVisible(true);
         if (FillingState.PRIVACY_STEP.equals(step)) {
+            renderer.release();
             showPrivacy();
         } else if (review) {
+            renderer.release();
             showReview();
         } else {
             Page page = definition.page(step).orElseThrow();

@@ -117,6 +117,19 @@ class FormRendererTest extends AbstractKaribuTest {
     }
 
     @Test
+    void release_forgets_the_rendered_page_so_its_components_are_not_kept_with_the_session() {
+        render("person", Locale.GERMAN);
+        assertThat(renderer.renders("first_name")).isTrue();
+
+        renderer.release();
+
+        assertThat(renderer.renders("first_name")).isFalse();
+        assertThat(renderer.focusId("first_name")).isEmpty();
+        renderer.apply(evaluation);
+        assertThat(renderer.showErrors(evaluation.errors())).allSatisfy((error, target) -> assertThat(target).isEmpty());
+    }
+
+    @Test
     void optional_fields_have_no_marker_and_hints_become_helper_text() {
         render("person", Locale.GERMAN);
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Citizen-session benchmark: the production jar on Debian's PostgreSQL 15, pinned to CPU 0; the load driver
+# (SessionLoadDriver.java, Vaadin's UIDL protocol over HTTP, no browser) pinned to CPU 1.
+#  1. heap per session: live heap after two full GCs with HELD sessions filled up to "check your answers"
+#     minus the same with 0 sessions, divided by HELD;
+#  2. USERS concurrent citizens fill and submit the demo form "veranstaltung" for SECONDS with a think time
+#     of THINK_MIN..THINK_MAX ms between interactions: server response time percentiles, errors, and every
+#     acknowledged submission looked up in the database.
+# Appends the figures to BENCHMARKS.md.
+# Usage: bash src/bench/session-benchmark.sh [users=300] [seconds=180] [held=1000] [think_min_ms=2000] [think_max_ms=5000]
+# Environment: BENCH_JAR (a production jar to use instead of building one), BENCH_APP_HEAP (2g), BENCH_NICE (-10),
+# BENCH_APP_JAVA_OPTS (e.g. a JFR recording).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+users=${1:-300}
+seconds=${2:-180}
+held=${3:-1000}
+think_min=${4:-2000}
+think_max=${5:-5000}
+port=18282
+db=formularium_sessions
+heap=${BENCH_APP_HEAP:-2g}
+# app and driver run at a higher CPU priority so that other work on the machine (parallel builds) does not
+# starve them; BENCH_NICE=0 measures without it
+priority=${BENCH_NICE:--10}
+work=$(mktemp -d)
+trap 'kill ${app:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+if [ "$(nproc)" -lt 2 ]; then echo "needs two cores (app and driver pinned apart)"; exit 1; fi
+
+. src/bench/bench-common.sh
+jar=${BENCH_JAR:-$(bench_production_jar)}
+bench_fresh_database $db
+
+load_before=$(uptime | sed 's/.*load average: //')
+echo "== app (production jar, CPU 0, -Xmx$heap)"
+SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$db SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench \
+SPRING_PROFILES_ACTIVE=demo PORT=$port \
+  nice -n "$priority" taskset -c 0 java -Xmx$heap -XX:+UseG1GC ${BENCH_APP_JAVA_OPTS:-} -jar "$jar" > "$work/app.log" 2>&1 &
+app=$!
+for i in $(seq 1 180); do curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for i in $(seq 1 60); do curl -fs "http://localhost:$port/f/veranstaltung" >/dev/null 2>&1 && break; sleep 1; done
+app_pid=$(pgrep -P $app java || echo $app)
+[ -d "/proc/$app_pid" ] || app_pid=$app
+
+driver="nice -n $priority taskset -c 1 java -Xmx1g src/bench/SessionLoadDriver.java"
+echo "== heap per session ($held sessions held, filled up to the review step)"
+hold_line=$($driver hold "http://localhost:$port" "$held" "$app_pid" "$work/hold.txt")
+echo "$hold_line"
+
+echo "== $users citizens for $seconds s, think time $think_min-$think_max ms"
+run_id=$(date +%s)
+ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+cpu_before=$(ticks)
+load_line=$($driver load "http://localhost:$port" "$users" "$seconds" "$think_min" "$think_max" "$work/titles.txt" "$run_id")
+cpu_after=$(ticks)
+echo "$load_line"
+# the app's own CPU time per UIDL request (independent of what else runs on the machine); includes the driver's
+# warm-up (20 forms), GC and the PDF/JSON/XML production of every submission
+requests=$(echo "$load_line" | sed -n 's/.*sent_with_warm_up=\([0-9]*\).*/\1/p')
+cpu_line=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "app CPU during the load phase: %.1f s for %d requests (warm-up included): %.2f ms CPU per request", t / hz, n, t / hz * 1000 / n }')
+echo "$cpu_line"
+load_after=$(uptime | sed 's/.*load average: //')
+
+acknowledged=$(grep -c . "$work/titles.txt" || true)
+python3 - "$work/titles.txt" > "$work/check.sql" <<'PY'
+import sys
+titles = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+print("CREATE TEMP TABLE acked(title text);")
+if titles:
+    print("INSERT INTO acked VALUES " + ",".join("('%s')" % t.replace("'", "''") for t in titles) + ";")
+print("SELECT count(DISTINCT a.title) FROM acked a JOIN submission s ON s.form_key = 'veranstaltung' AND s.data->>'event_title' = a.title;")
+print("SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.form_key = 'veranstaltung' AND s.data->>'event_title' = a.title);")
+print("SELECT count(*) - count(DISTINCT data->>'event_title') FROM submission WHERE form_key = 'veranstaltung' AND data->>'event_title' LIKE 'Bench %';")
+PY
+sleep 2
+read -r stored missing duplicates <<<"$(PGPASSWORD=bench psql -h localhost -U bench -qAt -f "$work/check.sql" $db | tr '\n' ' ')"
+echo "acknowledged=$acknowledged stored=$stored missing=$missing duplicates=$duplicates"
+gc_line=$(grep -c "Pause" "$work/app.log" || true)
+kill $app; wait $app 2>/dev/null || true
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+cat >> BENCHMARKS.md <<MD
+
+## Citizen sessions (Vaadin UIDL over HTTP) — $(date -u +%Y-%m-%d)
+
+- machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average before/after: $load_before / $load_after (other helpers compile and test on the same machine in parallel)
+- command: \`bash src/bench/session-benchmark.sh $users $seconds $held $think_min $think_max\`
+- settings: production jar (demo profile, -Xmx$heap, G1) pinned to CPU 0 with \`taskset\`, driver pinned to CPU 1, both at nice $priority, PostgreSQL 15 not pinned (normal priority); form \`veranstaltung\` (25 inputs on 3 pages incl. one repeating-group item, an address, dates, select, radios, checkboxes, consents; privacy step; review); response time = HTTP round trip of each UIDL request measured by the driver on loopback
+- heap per session (two full GCs via \`jcmd GC.run\`, \`GC.heap_info\` used; sessions held on the review step, every page filled, not submitted): $hold_line
+- load: $load_line
+- $cpu_line
+- check in the database: acknowledged=$acknowledged stored=$stored missing=$missing duplicates=$duplicates
+MD
+echo "appended to BENCHMARKS.md"

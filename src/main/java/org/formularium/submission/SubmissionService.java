@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.definition.DefinitionJson;
+import org.formularium.definition.IndexedData;
 import org.formularium.definition.evaluation.DataError;
 import org.formularium.definition.evaluation.DataErrorCode;
 import org.formularium.definition.evaluation.DataEvaluator;
@@ -19,6 +20,7 @@ import org.formularium.definition.schema.JsonText;
 import org.formularium.definition.model.SectionElement;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
+import org.formularium.shared.crypto.ClearRowsEncryptor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +48,7 @@ import java.util.UUID;
  * the first result. Documents (PDF, JSON, XML) are produced after commit from the outbox.
  */
 @Service
-public class SubmissionService {
+public class SubmissionService implements ClearRowsEncryptor {
 
     static final String OUTBOX_DOCUMENTS = "DOCUMENTS";
     static final String OUTBOX_SUBMITTED = "SUBMITTED";
@@ -119,7 +121,7 @@ public class SubmissionService {
         String reference = "FM-" + now.getYear() + "-" + String.format("%06d", submissions.nextReferenceNumber());
         Optional<Long> id = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
-                evaluation.data(), now, command.privacyNotice(),
+                evaluation.data(), IndexedData.of(form.definition(), evaluation.data()), now, command.privacyNotice(),
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
         if (id.isEmpty()) {
             // a concurrent request with the same key committed first
@@ -133,6 +135,15 @@ public class SubmissionService {
         events.publishEvent(new SubmissionSubmitted(id.get(), reference, form.key(), form.version()));
         meters.counter(METRIC_RECEIVED, "channel", command.channel().name().toLowerCase(java.util.Locale.ROOT)).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
+    }
+
+    /** Encrypts answers and documents stored before encryption at rest (with their indexed part), in batches. */
+    @Override
+    @Transactional
+    public int encryptClearRows(int limit) {
+        return submissions.encryptClearRows(limit, (formKey, version, data) -> forms.published(formKey, version)
+                .map(form -> IndexedData.of(form.definition(), data))
+                .orElseGet(() -> DefinitionJson.mapper().createObjectNode()));
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,7 @@ public class KeyRotationService {
     private final Envelope envelope;
     private final TransactionTemplate transactions;
     private final int batchSize;
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     KeyRotationService(EncryptedColumnsRepository repository, Envelope envelope, TransactionTemplate transactions,
                        @Value("${formularium.crypto.rewrap-batch-size:200}") int batchSize) {
@@ -70,6 +71,32 @@ public class KeyRotationService {
             done += n == null ? 0 : n;
         }
         return done;
+    }
+
+    /**
+     * Starts a rewrap in the background (one at a time per instance); false when one is already running or
+     * there is no old key to rewrap from.
+     */
+    public boolean startRewrap() {
+        if (envelope.keys().oldIds().isEmpty() || !running.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                rewrapAll();
+            } catch (RuntimeException e) {
+                LOG.error("rewrap of encrypted values failed", e);
+            } finally {
+                running.set(false);
+            }
+        }, "formularium-rewrap");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    public boolean rewrapRunning() {
+        return running.get();
     }
 
     /** Rewraps until nothing is left under old keys (or only rows locked by others); returns the total. */

@@ -1,8 +1,7 @@
 package org.formularium.backoffice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.formularium.submission.SubmissionAnswers;
 import org.formularium.submission.SubmissionStatus;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -33,11 +32,11 @@ class InboxRepository {
     private static final int EXPORT_FETCH_SIZE = 200;
 
     private final DSLContext dsl;
-    private final ObjectMapper json;
+    private final SubmissionAnswers answers;
 
-    InboxRepository(DSLContext dsl, ObjectMapper json) {
+    InboxRepository(DSLContext dsl, SubmissionAnswers answers) {
         this.dsl = dsl;
-        this.json = json;
+        this.answers = answers;
     }
 
     /** A submission of the selection with its answers (for exports). */
@@ -86,14 +85,16 @@ class InboxRepository {
     void forEach(InboxFilter filter, FormScope scope, String me, ZoneId zone, Consumer<Full> consumer) {
         try (Cursor<? extends Record> cursor = dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY,
                         SUBMISSION.FORM_VERSION, SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT,
-                        SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO, SUBMISSION.LANGUAGE, SUBMISSION.DATA)
+                        SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO, SUBMISSION.LANGUAGE, SUBMISSION.DATA_ENCRYPTED,
+                        SUBMISSION.DATA)
                 .from(SUBMISSION)
                 .where(condition(filter, scope, me, zone, true))
                 .orderBy(order(true))
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
             for (Record r : cursor) {
-                consumer.accept(new Full(toRow(r), r.get(SUBMISSION.LANGUAGE), read(r.get(SUBMISSION.DATA).data())));
+                consumer.accept(new Full(toRow(r), r.get(SUBMISSION.LANGUAGE), answers.open(r.get(SUBMISSION.REFERENCE),
+                        r.get(SUBMISSION.DATA_ENCRYPTED), r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data())));
             }
         }
     }
@@ -133,7 +134,8 @@ class InboxRepository {
         }
         filter.fields().forEach((key, text) -> {
             if (text != null && !text.isBlank()) {
-                conditions.add(DSL.jsonbGetAttributeAsText(SUBMISSION.DATA, key)
+                // only indexed answers are searchable: they are the only ones stored in clear
+                conditions.add(DSL.jsonbGetAttributeAsText(SUBMISSION.INDEXED_DATA, key)
                         .likeIgnoreCase("%" + escapeLike(text.strip()) + "%", '!'));
             }
         });
@@ -148,13 +150,5 @@ class InboxRepository {
         return new InboxRow(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
                 r.get(SUBMISSION.FORM_VERSION), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
                 r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO));
-    }
-
-    private JsonNode read(String data) {
-        try {
-            return json.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored submission is not JSON", e);
-        }
     }
 }

@@ -1,7 +1,8 @@
 package org.formularium.backoffice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.formularium.shared.crypto.ClearRowsEncryptor;
+import org.formularium.shared.crypto.Envelope;
+import org.formularium.submission.SubmissionAnswers;
 import org.formularium.submission.SubmissionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -17,23 +18,30 @@ import static org.formularium.jooq.Tables.SUBMISSION_NOTE;
 
 /**
  * The review's columns of {@code submission} (status, assignee, lock version — never the answers) and the
- * tables {@code submission_event} and {@code submission_note}.
+ * tables {@code submission_event} and {@code submission_note}. Comments and notes are personal data: they
+ * are stored encrypted ({@code *_encrypted}, bound to the submission).
  */
 @Repository
-class ReviewRepository {
+class ReviewRepository implements ClearRowsEncryptor {
+
+    private static final String NOTE_CONTEXT = "submission_note.text:";
+    private static final String COMMENT_CONTEXT = "submission_event.comment:";
+    private static final String PUBLIC_COMMENT_CONTEXT = "submission_event.public_comment:";
 
     private final DSLContext dsl;
-    private final ObjectMapper json;
+    private final Envelope envelope;
+    private final SubmissionAnswers answers;
 
-    ReviewRepository(DSLContext dsl, ObjectMapper json) {
+    ReviewRepository(DSLContext dsl, Envelope envelope, SubmissionAnswers answers) {
         this.dsl = dsl;
-        this.json = json;
+        this.envelope = envelope;
+        this.answers = answers;
     }
 
     Optional<SubmissionCase> find(String reference) {
         return dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
                         SUBMISSION.LANGUAGE, SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT,
-                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA)
+                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA_ENCRYPTED, SUBMISSION.DATA)
                 .from(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference))
                 .fetchOptional(this::toCase);
     }
@@ -64,7 +72,8 @@ class ReviewRepository {
                 .set(SUBMISSION_EVENT.FROM_STATUS, from == null ? null : from.name())
                 .set(SUBMISSION_EVENT.TO_STATUS, to == null ? null : to.name())
                 .set(SUBMISSION_EVENT.ASSIGNED_TO, assignedTo)
-                .set(SUBMISSION_EVENT.COMMENT, comment).set(SUBMISSION_EVENT.PUBLIC_COMMENT, publicComment)
+                .set(SUBMISSION_EVENT.COMMENT_ENCRYPTED, seal(comment, COMMENT_CONTEXT + submissionId))
+                .set(SUBMISSION_EVENT.PUBLIC_COMMENT_ENCRYPTED, seal(publicComment, PUBLIC_COMMENT_CONTEXT + submissionId))
                 .returning(SUBMISSION_EVENT.ID).fetchSingle().getId();
     }
 
@@ -73,14 +82,15 @@ class ReviewRepository {
         return dsl.selectFrom(SUBMISSION_EVENT).where(SUBMISSION_EVENT.SUBMISSION_ID.eq(submissionId))
                 .orderBy(SUBMISSION_EVENT.ID)
                 .fetch(r -> new HistoryEntry(r.getId(), HistoryEntry.Kind.valueOf(r.getKind()), r.getActor(), r.getAt(),
-                        status(r.getFromStatus()), status(r.getToStatus()), r.getAssignedTo(), r.getComment(),
-                        r.getPublicComment()));
+                        status(r.getFromStatus()), status(r.getToStatus()), r.getAssignedTo(),
+                        open(r.getCommentEncrypted(), r.getComment(), COMMENT_CONTEXT + submissionId),
+                        open(r.getPublicCommentEncrypted(), r.getPublicComment(), PUBLIC_COMMENT_CONTEXT + submissionId)));
     }
 
     long insertNote(long submissionId, String author, OffsetDateTime at, String text) {
         return dsl.insertInto(SUBMISSION_NOTE).set(SUBMISSION_NOTE.SUBMISSION_ID, submissionId)
                 .set(SUBMISSION_NOTE.AUTHOR, author).set(SUBMISSION_NOTE.CREATED_AT, at)
-                .set(SUBMISSION_NOTE.TEXT, text)
+                .set(SUBMISSION_NOTE.TEXT_ENCRYPTED, seal(text, NOTE_CONTEXT + submissionId))
                 .returning(SUBMISSION_NOTE.ID).fetchSingle().getId();
     }
 
@@ -88,7 +98,44 @@ class ReviewRepository {
     List<Note> notes(long submissionId) {
         return dsl.selectFrom(SUBMISSION_NOTE).where(SUBMISSION_NOTE.SUBMISSION_ID.eq(submissionId))
                 .orderBy(SUBMISSION_NOTE.ID)
-                .fetch(r -> new Note(r.getId(), r.getAuthor(), r.getCreatedAt(), r.getText()));
+                .fetch(r -> new Note(r.getId(), r.getAuthor(), r.getCreatedAt(),
+                        open(r.getTextEncrypted(), r.getText(), NOTE_CONTEXT + submissionId)));
+    }
+
+    /** Encrypts notes and comments stored before encryption at rest; returns how many rows were done. */
+    @Override
+    public int encryptClearRows(int limit) {
+        var notes = dsl.select(SUBMISSION_NOTE.ID, SUBMISSION_NOTE.SUBMISSION_ID, SUBMISSION_NOTE.TEXT).from(SUBMISSION_NOTE)
+                .where(SUBMISSION_NOTE.TEXT.isNotNull()).limit(limit).forUpdate().skipLocked().fetch();
+        for (var n : notes) {
+            dsl.update(SUBMISSION_NOTE).set(SUBMISSION_NOTE.TEXT_ENCRYPTED, seal(n.value3(), NOTE_CONTEXT + n.value2()))
+                    .set(SUBMISSION_NOTE.TEXT, (String) null).where(SUBMISSION_NOTE.ID.eq(n.value1())).execute();
+        }
+        var events = dsl.select(SUBMISSION_EVENT.ID, SUBMISSION_EVENT.SUBMISSION_ID, SUBMISSION_EVENT.COMMENT,
+                        SUBMISSION_EVENT.PUBLIC_COMMENT).from(SUBMISSION_EVENT)
+                .where(SUBMISSION_EVENT.COMMENT.isNotNull().or(SUBMISSION_EVENT.PUBLIC_COMMENT.isNotNull()))
+                .limit(limit).forUpdate().skipLocked().fetch();
+        for (var e : events) {
+            var update = dsl.update(SUBMISSION_EVENT).set(SUBMISSION_EVENT.COMMENT, (String) null)
+                    .set(SUBMISSION_EVENT.PUBLIC_COMMENT, (String) null);
+            if (e.value3() != null) {
+                update = update.set(SUBMISSION_EVENT.COMMENT_ENCRYPTED, seal(e.value3(), COMMENT_CONTEXT + e.value2()));
+            }
+            if (e.value4() != null) {
+                update = update.set(SUBMISSION_EVENT.PUBLIC_COMMENT_ENCRYPTED,
+                        seal(e.value4(), PUBLIC_COMMENT_CONTEXT + e.value2()));
+            }
+            update.where(SUBMISSION_EVENT.ID.eq(e.value1())).execute();
+        }
+        return notes.size() + events.size();
+    }
+
+    private byte[] seal(String text, String context) {
+        return text == null ? null : envelope.sealText(text, context);
+    }
+
+    private String open(byte[] sealed, String clear, String context) {
+        return sealed == null ? clear : envelope.openText(sealed, context);
     }
 
     private static SubmissionStatus status(String name) {
@@ -96,14 +143,11 @@ class ReviewRepository {
     }
 
     private SubmissionCase toCase(Record r) {
-        try {
-            return new SubmissionCase(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
-                    r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE),
-                    SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)), r.get(SUBMISSION.SUBMITTED_AT),
-                    r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO), r.get(SUBMISSION.LOCK_VERSION),
-                    json.readTree(r.get(SUBMISSION.DATA).data()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored submission is not JSON", e);
-        }
+        return new SubmissionCase(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
+                r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE),
+                SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)), r.get(SUBMISSION.SUBMITTED_AT),
+                r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO), r.get(SUBMISSION.LOCK_VERSION),
+                answers.open(r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.DATA_ENCRYPTED),
+                        r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data()));
     }
 }

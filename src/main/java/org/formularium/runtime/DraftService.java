@@ -1,6 +1,11 @@
 package org.formularium.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.formularium.definition.DefinitionJson;
+import org.formularium.definition.IndexedData;
+import org.formularium.definition.store.FormService;
+import org.formularium.shared.crypto.ClearRowsEncryptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,19 +32,21 @@ import java.util.regex.Pattern;
  * are never returned and are deleted hourly.
  */
 @Service
-public class DraftService {
+public class DraftService implements ClearRowsEncryptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DraftService.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final DraftRepository repository;
+    private final FormService forms;
     private final Clock clock;
     private final Duration defaultTtl;
     private final SecureRandom random = new SecureRandom();
 
-    DraftService(DraftRepository repository, Clock clock,
+    DraftService(DraftRepository repository, FormService forms, Clock clock,
                  @Value("${formularium.drafts.ttl:30d}") Duration defaultTtl) {
         this.repository = repository;
+        this.forms = forms;
         this.clock = clock;
         this.defaultTtl = defaultTtl;
     }
@@ -56,13 +63,27 @@ public class DraftService {
                        Integer retentionDays) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(ttl(retentionDays));
+        ObjectNode indexed = indexed(formKey, version, data);
         if (token != null && wellFormed(token)
-                && repository.update(hash(token), version, data, currentPage, now, expires)) {
+                && repository.update(hash(token), formKey, version, data, indexed, currentPage, now, expires)) {
             return token;
         }
         String fresh = newToken();
-        repository.insert(formKey, version, hash(fresh), data, currentPage, now, expires);
+        repository.insert(formKey, version, hash(fresh), data, indexed, currentPage, now, expires);
         return fresh;
+    }
+
+    /** The answers of indexed elements, kept in clear for searching (the rest is stored encrypted). */
+    private ObjectNode indexed(String formKey, int version, JsonNode data) {
+        return forms.published(formKey, version).map(form -> IndexedData.of(form.definition(), data))
+                .orElseGet(() -> DefinitionJson.mapper().createObjectNode());
+    }
+
+    /** Encrypts drafts saved before encryption at rest, in batches; returns how many. */
+    @Override
+    @Transactional
+    public int encryptClearRows(int limit) {
+        return repository.encryptClearRows(limit, this::indexed);
     }
 
     /**

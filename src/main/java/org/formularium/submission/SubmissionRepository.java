@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.formularium.definition.DefinitionJson;
+import org.formularium.definition.IndexedData;
+import org.formularium.shared.crypto.Envelope;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -17,15 +19,25 @@ import static org.formularium.jooq.Tables.OUTBOX;
 import static org.formularium.jooq.Tables.SUBMISSION;
 import static org.formularium.jooq.Tables.SUBMISSION_DOCUMENT;
 
-/** Tables {@code submission}, {@code submission_document} and the submission's rows in {@code outbox}. */
+/**
+ * Tables {@code submission}, {@code submission_document} and the submission's rows in {@code outbox}. The
+ * answers and documents are stored encrypted ({@code data_encrypted}, {@code content_encrypted}, bound to the
+ * reference resp. submission and kind); only the indexed answers stay in clear ({@code indexed_data}).
+ */
 @Repository
 class SubmissionRepository {
 
+    static final String DOCUMENT_CONTEXT = "submission_document.content:";
+
     private final DSLContext dsl;
+    private final Envelope envelope;
+    private final SubmissionAnswers answers;
     private final ObjectMapper json = DefinitionJson.mapper();
 
-    SubmissionRepository(DSLContext dsl) {
+    SubmissionRepository(DSLContext dsl, Envelope envelope, SubmissionAnswers answers) {
         this.dsl = dsl;
+        this.envelope = envelope;
+        this.answers = answers;
     }
 
     /**
@@ -40,13 +52,14 @@ class SubmissionRepository {
     /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
     Optional<Long> insert(String reference, String accessCodeHash, String formKey, int version, String language,
                           Channel channel, String idempotencyKey, String requestHash, JsonNode data,
-                          OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
+                          JsonNode indexedData, OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
         return dsl.insertInto(SUBMISSION)
                 .set(SUBMISSION.REFERENCE, reference).set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
                 .set(SUBMISSION.FORM_KEY, formKey).set(SUBMISSION.FORM_VERSION, version)
                 .set(SUBMISSION.LANGUAGE, language).set(SUBMISSION.CHANNEL, channel.name())
                 .set(SUBMISSION.IDEMPOTENCY_KEY, idempotencyKey).set(SUBMISSION.REQUEST_HASH, requestHash)
-                .set(SUBMISSION.DATA, jsonb(data)).set(SUBMISSION.SUBMITTED_AT, now)
+                .set(SUBMISSION.DATA_ENCRYPTED, answers.seal(reference, data))
+                .set(SUBMISSION.INDEXED_DATA, jsonb(indexedData)).set(SUBMISSION.SUBMITTED_AT, now)
                 .set(SUBMISSION.STATUS_CHANGED_AT, now)
                 .set(SUBMISSION.PRIVACY_NOTICE, privacyNotice).set(SUBMISSION.CONSENT_AT, consentAt)
                 .onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
@@ -113,22 +126,60 @@ class SubmissionRepository {
                       OffsetDateTime now) {
         dsl.insertInto(SUBMISSION_DOCUMENT)
                 .set(SUBMISSION_DOCUMENT.SUBMISSION_ID, submissionId).set(SUBMISSION_DOCUMENT.KIND, kind)
-                .set(SUBMISSION_DOCUMENT.MEDIA_TYPE, mediaType).set(SUBMISSION_DOCUMENT.CONTENT, content)
+                .set(SUBMISSION_DOCUMENT.MEDIA_TYPE, mediaType)
+                .set(SUBMISSION_DOCUMENT.CONTENT_ENCRYPTED, envelope.seal(content, documentContext(submissionId, kind)))
                 .set(SUBMISSION_DOCUMENT.SHA256, sha256).set(SUBMISSION_DOCUMENT.CREATED_AT, now)
                 .onConflict(SUBMISSION_DOCUMENT.SUBMISSION_ID, SUBMISSION_DOCUMENT.KIND).doNothing()
                 .execute();
     }
 
     Optional<byte[]> document(long submissionId, String kind) {
-        return dsl.select(SUBMISSION_DOCUMENT.CONTENT).from(SUBMISSION_DOCUMENT)
+        return dsl.select(SUBMISSION_DOCUMENT.CONTENT_ENCRYPTED, SUBMISSION_DOCUMENT.CONTENT).from(SUBMISSION_DOCUMENT)
                 .where(SUBMISSION_DOCUMENT.SUBMISSION_ID.eq(submissionId)).and(SUBMISSION_DOCUMENT.KIND.eq(kind))
-                .fetchOptional(SUBMISSION_DOCUMENT.CONTENT);
+                .fetchOptional()
+                .flatMap(r -> r.value1() != null ? Optional.of(envelope.open(r.value1(), documentContext(submissionId, kind)))
+                        : Optional.ofNullable(r.value2()));
+    }
+
+    static String documentContext(long submissionId, String kind) {
+        return DOCUMENT_CONTEXT + submissionId + ":" + kind;
+    }
+
+    /**
+     * Encrypts up to {@code limit} submissions stored before encryption at rest (clear {@code data}) and
+     * empties their clear column; {@code indexed} computes the clear part. Returns how many were done.
+     */
+    int encryptClearRows(int limit, IndexedData.ByVersion indexed) {
+        var rows = dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
+                        SUBMISSION.DATA)
+                .from(SUBMISSION).where(SUBMISSION.DATA.isNotNull()).and(SUBMISSION.DATA_ENCRYPTED.isNull())
+                .limit(limit).forUpdate().skipLocked().fetch();
+        for (Record r : rows) {
+            JsonNode data = read(r.get(SUBMISSION.DATA));
+            dsl.update(SUBMISSION)
+                    .set(SUBMISSION.DATA_ENCRYPTED, answers.seal(r.get(SUBMISSION.REFERENCE), data))
+                    .set(SUBMISSION.INDEXED_DATA, jsonb(indexed.of(r.get(SUBMISSION.FORM_KEY), r.get(SUBMISSION.FORM_VERSION), data)))
+                    .set(SUBMISSION.DATA, (JSONB) null)
+                    .where(SUBMISSION.ID.eq(r.get(SUBMISSION.ID))).execute();
+        }
+        var documents = dsl.select(SUBMISSION_DOCUMENT.SUBMISSION_ID, SUBMISSION_DOCUMENT.KIND, SUBMISSION_DOCUMENT.CONTENT)
+                .from(SUBMISSION_DOCUMENT).where(SUBMISSION_DOCUMENT.CONTENT.isNotNull())
+                .and(SUBMISSION_DOCUMENT.CONTENT_ENCRYPTED.isNull()).limit(limit).forUpdate().skipLocked().fetch();
+        for (var d : documents) {
+            dsl.update(SUBMISSION_DOCUMENT)
+                    .set(SUBMISSION_DOCUMENT.CONTENT_ENCRYPTED, envelope.seal(d.value3(), documentContext(d.value1(), d.value2())))
+                    .set(SUBMISSION_DOCUMENT.CONTENT, (byte[]) null)
+                    .where(SUBMISSION_DOCUMENT.SUBMISSION_ID.eq(d.value1())).and(SUBMISSION_DOCUMENT.KIND.eq(d.value2()))
+                    .execute();
+        }
+        return rows.size() + documents.size();
     }
 
     private SubmissionRecord toRecord(Record r) {
         return new SubmissionRecord(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
                 r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE), Channel.valueOf(r.get(SUBMISSION.CHANNEL)),
-                read(r.get(SUBMISSION.DATA)), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
+                answers.open(r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.DATA_ENCRYPTED),
+                        r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data()), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
                 r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ACKNOWLEDGED_AT),
                 r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION));
     }

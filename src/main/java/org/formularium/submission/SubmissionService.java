@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import org.formularium.definition.DefinitionJson;
+import org.formularium.definition.IndexedData;
 import org.formularium.definition.evaluation.DataError;
 import org.formularium.definition.evaluation.DataErrorCode;
 import org.formularium.definition.evaluation.DataEvaluator;
@@ -20,6 +21,7 @@ import org.formularium.definition.schema.JsonText;
 import org.formularium.definition.model.SectionElement;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
+import org.formularium.shared.crypto.ClearRowsEncryptor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the first result. Documents (PDF, JSON, XML) are produced after commit from the outbox.
  */
 @Service
-public class SubmissionService {
+public class SubmissionService implements ClearRowsEncryptor {
 
     static final String OUTBOX_DOCUMENTS = "DOCUMENTS";
     static final String OUTBOX_SUBMITTED = "SUBMITTED";
@@ -127,7 +129,7 @@ public class SubmissionService {
         String reference = "FM-" + now.getYear() + "-" + String.format("%06d", referenceNumbers.next());
         Optional<Long> inserted = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
-                evaluation.data(), now, command.privacyNotice(),
+                evaluation.data(), IndexedData.of(form.definition(), evaluation.data()), now, command.privacyNotice(),
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
         if (inserted.isEmpty()) {
             // the key was used before (or a concurrent request with it committed first)
@@ -144,6 +146,15 @@ public class SubmissionService {
         received.computeIfAbsent(command.channel(), channel -> meters.counter(METRIC_RECEIVED,
                 "channel", channel.name().toLowerCase(java.util.Locale.ROOT))).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
+    }
+
+    /** Encrypts answers and documents stored before encryption at rest (with their indexed part), in batches. */
+    @Override
+    @Transactional
+    public int encryptClearRows(int limit) {
+        return submissions.encryptClearRows(limit, (formKey, version, data) -> forms.published(formKey, version)
+                .map(form -> IndexedData.of(form.definition(), data))
+                .orElseGet(() -> DefinitionJson.mapper().createObjectNode()));
     }
 
     @Transactional(readOnly = true)

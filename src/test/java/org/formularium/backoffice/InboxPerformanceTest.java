@@ -29,9 +29,9 @@ class InboxPerformanceTest extends BackofficeTestBase {
         String otherForm = contactFormFor(clerk);
         jdbc.update("""
                 insert into submission (reference, access_code_hash, form_key, form_version, language, channel,
-                    idempotency_key, request_hash, data, status, submitted_at, status_changed_at)
+                    idempotency_key, request_hash, indexed_data, status, submitted_at, status_changed_at)
                 select 'P-' || i || '-' || ?, 'x', case when i % 4 = 0 then ? else ? end, 1, 'de', 'API',
-                    'perf-' || i || '-' || ?, 'x', jsonb_build_object('name', 'Person ' || i, 'email', 'p' || i || '@example.org'),
+                    'perf-' || i || '-' || ?, 'x', jsonb_build_object('name', 'Person ' || i),
                     (array['RECEIVED','IN_REVIEW','NEEDS_INFORMATION','APPROVED','REJECTED','CLOSED'])[1 + i % 6],
                     now() - (i || ' minutes')::interval, now()
                 from generate_series(1, 100000) as i

@@ -30,6 +30,8 @@ class ReviewServiceTest extends BackofficeTestBase {
     @Autowired
     ReviewService reviews;
     @Autowired
+    org.formularium.shared.crypto.Envelope envelope;
+    @Autowired
     CaseService cases;
     @Autowired
     WebhookService webhooks;
@@ -188,11 +190,24 @@ class ReviewServiceTest extends BackofficeTestBase {
                 Integer.class, changed.id()) == 1);
     }
 
+    /** The status-change event queued for a webhook: it sits encrypted in the outbox (it carries the public comment). */
     private JsonNode awaitWebhookEvent(long submissionId) throws Exception {
-        String sql = "select payload::text from outbox where submission_id = ? and kind = 'WEBHOOK'"
-                + " and payload->'event'->>'type' = 'submission.status_changed'";
-        await(() -> !jdbc.queryForList(sql, String.class, submissionId).isEmpty());
-        return DefinitionJson.mapper().readTree(jdbc.queryForList(sql, String.class, submissionId).get(0)).path("event");
+        String sql = "select payload_encrypted from outbox where submission_id = ? and kind = 'WEBHOOK'";
+        java.util.function.Supplier<java.util.Optional<JsonNode>> event = () -> jdbc.queryForList(sql, byte[].class, submissionId)
+                .stream().map(blob -> readTree(envelope.openText(blob, "outbox.payload:" + submissionId)).path("event"))
+                .filter(e -> e.path("type").asText().equals("submission.status_changed")).findFirst();
+        await(() -> event.get().isPresent());
+        assertThat(jdbc.queryForList("select payload::text from outbox where submission_id = ?", String.class, submissionId))
+                .noneMatch(clear -> clear.contains("Wir bearbeiten"));
+        return event.get().orElseThrow();
+    }
+
+    private static JsonNode readTree(String text) {
+        try {
+            return DefinitionJson.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

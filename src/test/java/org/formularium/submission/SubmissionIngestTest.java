@@ -197,6 +197,16 @@ class SubmissionIngestTest extends AbstractDatabaseTest {
 
         assertThatThrownBy(() -> jdbc.update("update submission set data = '{}'::jsonb where reference = ?",
                 receipt.reference())).hasMessageContaining("immutable");
+        // the encrypted answers: swapping in another submission's blob, or changing a byte, is refused
+        SubmissionReceipt other = submissions.submit(command("key-" + UUID.randomUUID(), data("Anders")));
+        assertThatThrownBy(() -> jdbc.update("update submission set data_encrypted = (select data_encrypted from submission"
+                + " where reference = ?) where reference = ?", other.reference(), receipt.reference()))
+                .hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.update("update submission set data_encrypted = set_byte(data_encrypted,"
+                + " length(data_encrypted) - 1, (get_byte(data_encrypted, length(data_encrypted) - 1) + 1) % 256)"
+                + " where reference = ?", receipt.reference())).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.update("update submission set indexed_data = '{\"x\": 1}'::jsonb where reference = ?",
+                receipt.reference())).hasMessageContaining("immutable");
     }
 
     private double received() {

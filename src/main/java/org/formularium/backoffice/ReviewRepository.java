@@ -33,7 +33,8 @@ class ReviewRepository {
     Optional<SubmissionCase> find(String reference) {
         return dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
                         SUBMISSION.LANGUAGE, SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT,
-                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA)
+                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA, SUBMISSION.DELETED_AT,
+                        SUBMISSION.DELETION_REASON)
                 .from(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference))
                 .fetchOptional(this::toCase);
     }
@@ -101,7 +102,8 @@ class ReviewRepository {
                     r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE),
                     SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)), r.get(SUBMISSION.SUBMITTED_AT),
                     r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO), r.get(SUBMISSION.LOCK_VERSION),
-                    json.readTree(r.get(SUBMISSION.DATA).data()));
+                    json.readTree(r.get(SUBMISSION.DATA).data()), r.get(SUBMISSION.DELETED_AT),
+                    r.get(SUBMISSION.DELETION_REASON));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored submission is not JSON", e);
         }

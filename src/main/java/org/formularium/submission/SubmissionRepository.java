@@ -120,7 +120,8 @@ class SubmissionRepository {
                 r.get(SUBMISSION.FORM_VERSION), r.get(SUBMISSION.LANGUAGE), Channel.valueOf(r.get(SUBMISSION.CHANNEL)),
                 read(r.get(SUBMISSION.DATA)), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
                 r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ACKNOWLEDGED_AT),
-                r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION));
+                r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION),
+                r.get(SUBMISSION.DELETED_AT), r.get(SUBMISSION.DELETION_REASON));
     }
 
     private JSONB jsonb(JsonNode node) {

@@ -37,6 +37,9 @@ import java.util.List;
 @RolesAllowed(Role.ADMIN_NAME)
 public class DataSubjectRequestsView extends ViewSupport {
 
+    private static final String STATUS_KEY_PREFIX = "submission.status.";
+    private static final String TYPE_KEY_PREFIX = "admin.dsr.type.";
+
     private final transient DataSubjectService requests;
     private final String me;
     final EmailField email = new EmailField();
@@ -88,7 +91,7 @@ public class DataSubjectRequestsView extends ViewSupport {
         submissions.addColumn(DataSubjectService.FoundSubmission::formTitle).setHeader(getTranslation("admin.dsr.form"))
                 .setFlexGrow(2);
         submissions.addColumn(DataSubjectService.FoundSubmission::formVersion).setHeader(getTranslation("admin.dsr.version"));
-        submissions.addColumn(s -> getTranslation("submission.status." + s.status().name()))
+        submissions.addColumn(s -> getTranslation(STATUS_KEY_PREFIX + s.status().name()))
                 .setHeader(getTranslation("admin.dsr.status"));
         submissions.addColumn(s -> dateTime(s.submittedAt())).setHeader(getTranslation("admin.dsr.submittedAt"));
         submissions.setAllRowsVisible(true);
@@ -114,7 +117,7 @@ public class DataSubjectRequestsView extends ViewSupport {
 
     private Section requestLog() {
         log.addColumn(DataSubjectRequest::id).setHeader(getTranslation("admin.dsr.log.id")).setAutoWidth(true);
-        log.addColumn(r -> getTranslation("admin.dsr.type." + r.type().name())).setHeader(getTranslation("admin.dsr.log.type"));
+        log.addColumn(r -> getTranslation(TYPE_KEY_PREFIX + r.type().name())).setHeader(getTranslation("admin.dsr.log.type"));
         log.addColumn(r -> dateTime(r.at())).setHeader(getTranslation("admin.dsr.log.at"));
         log.addColumn(DataSubjectRequest::adminUser).setHeader(getTranslation("admin.dsr.log.admin"));
         log.addColumn(DataSubjectRequest::criteriaKinds).setHeader(getTranslation("admin.dsr.log.criteria"));

@@ -29,6 +29,8 @@ import java.time.format.FormatStyle;
 @RolesAllowed(Role.ADMIN_NAME)
 public class RetentionView extends ViewSupport {
 
+    private static final String KIND_KEY_PREFIX = "admin.retention.kind.";
+
     private final transient RetentionService retention;
     private final String me;
     final Grid<RetentionService.FormDue> report = new Grid<>();
@@ -79,7 +81,7 @@ public class RetentionView extends ViewSupport {
 
     private String describe(RetentionRun run) {
         return getTranslation("admin.retention.lastRun.text", dateTime(run.startedAt()),
-                getTranslation("admin.retention.kind." + run.kind().name()), run.actor(), run.submissionsDeleted(),
+                getTranslation(KIND_KEY_PREFIX + run.kind().name()), run.actor(), run.submissionsDeleted(),
                 run.draftsDeleted());
     }
 

@@ -54,6 +54,7 @@ public class DataSubjectRequestsView extends ViewSupport {
     final Grid<DataSubjectService.FoundDraft> drafts = new Grid<>();
     final Anchor export = new Anchor();
     final Button erase = new Button();
+    final Div actions = new Div();
     final Grid<DataSubjectRequest> log = new Grid<>();
     Dialog dialog;
     private DataSubjectService.Criteria criteria;
@@ -108,7 +109,7 @@ public class DataSubjectRequestsView extends ViewSupport {
         erase.setText(getTranslation("admin.dsr.erase"));
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
         erase.addClickListener(e -> confirmErase());
-        Div actions = new Div(export, erase);
+        actions.add(export, erase);
         actions.addClassName("dsr-actions");
         results.add(new H2(getTranslation("admin.dsr.results.title")), found, submissions, drafts, actions);
         results.setVisible(false);
@@ -153,8 +154,7 @@ public class DataSubjectRequestsView extends ViewSupport {
         submissions.setItems(result.submissions());
         drafts.setItems(result.drafts());
         boolean any = !result.submissions().isEmpty() || !result.drafts().isEmpty();
-        erase.setEnabled(any);
-        export.setEnabled(any);
+        actions.setVisible(any);
         DataSubjectService.Criteria exported = criteria;
         export.setHref(zip(exported));
     }

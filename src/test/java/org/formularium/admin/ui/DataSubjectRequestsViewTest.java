@@ -61,6 +61,7 @@ class DataSubjectRequestsViewTest extends AbstractKaribuTest {
         assertThat(view.found.getText()).isEqualTo("1 Anträge und 0 Entwürfe gefunden.");
         assertThat(_size(view.submissions)).isEqualTo(1);
         assertThat(GridKt._get(view.submissions, 0).reference()).isEqualTo(reference);
+        assertThat(view.actions.isVisible()).isTrue();
         assertThat(view.export.getHref()).isNotBlank();
         assertThat(GridKt._get(view.log, 0).type()).isEqualTo(DataSubjectRequest.Type.SEARCH);
 
@@ -76,6 +77,7 @@ class DataSubjectRequestsViewTest extends AbstractKaribuTest {
         assertThat(erased.submissionReferences()).containsExactly(reference);
         assertThat(submissions.find(reference).orElseThrow().deletionReason()).isEqualTo("erased on request " + erased.id());
         assertThat(_size(view.submissions)).isZero();
+        assertThat(view.actions.isVisible()).as("nothing left to export or erase").isFalse();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.formularium.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,8 +10,6 @@ import org.formularium.definition.model.FileElement;
 import org.formularium.definition.model.GroupElement;
 import org.formularium.definition.model.Page;
 import org.formularium.definition.model.SectionElement;
-import org.formularium.definition.schema.SubmissionEnvelope;
-import org.formularium.definition.schema.SubmissionJson;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
 import org.formularium.submission.AttachmentService;
@@ -61,16 +58,14 @@ class SubmissionsApiController {
     private final SubmissionService submissions;
     private final AttachmentService attachments;
     private final FormService forms;
-    private final ObjectMapper json;
     private final ReviewService review;
 
     SubmissionsApiController(SubmissionService submissions, AttachmentService attachments, FormService forms,
-                             ObjectMapper json, ReviewService review) {
+                             ReviewService review) {
         this.review = review;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
-        this.json = json;
     }
 
     record Links(String self, String pdf, String xml) {
@@ -85,7 +80,12 @@ class SubmissionsApiController {
     }
 
     record ListItem(String reference, String form, int version, SubmissionStatus status, OffsetDateTime submittedAt,
-                    OffsetDateTime acknowledgedAt, Links links) {
+                    OffsetDateTime acknowledgedAt, OffsetDateTime deletedAt, Links links) {
+
+        static ListItem of(SubmissionRecord s) {
+            return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
+                    s.acknowledgedAt(), s.deletedAt(), Links.of(s.reference()));
+        }
     }
 
     record ResultPage<T>(List<T> items, String next) {
@@ -150,22 +150,15 @@ class SubmissionsApiController {
         boolean more = page.size() > limit;
         List<SubmissionRecord> items = more ? page.subList(0, limit) : page;
         String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
-        return new ResultPage<>(items.stream().map(s -> new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(),
-                s.submittedAt(), s.acknowledgedAt(), Links.of(s.reference()))).toList(), next);
+        return new ResultPage<>(items.stream().map(ListItem::of).toList(), next);
     }
 
     @GetMapping(value = "/api/v1/submissions/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(RequireScope.SUBMISSIONS_READ)
     @Operation(summary = "The submission document (data + metadata), identical to the JSON embedded in its PDF")
-    public ResponseEntity<byte[]> get(@PathVariable String reference) throws IOException {
-        SubmissionRecord submission = find(reference);
-        byte[] body = submissions.document(reference, "json").orElse(null);
-        if (body == null) {
-            PublishedForm form = forms.published(submission.formKey(), submission.formVersion()).orElseThrow();
-            body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(SubmissionJson.write(form.definition(),
-                    form.version(), new SubmissionEnvelope(submission.reference(), submission.submittedAt(),
-                            submission.language()), submission.data()));
-        }
+    public ResponseEntity<byte[]> get(@PathVariable String reference) {
+        live(reference);
+        byte[] body = submissions.jsonDocument(reference).orElseThrow(() -> gone(reference));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -201,10 +194,8 @@ class SubmissionsApiController {
     @PreAuthorize(RequireScope.SUBMISSIONS_WRITE)
     @Operation(summary = "Acknowledge that a downstream system has taken the submission over (idempotent)")
     public ListItem acknowledge(@PathVariable String reference) {
-        find(reference);
-        SubmissionRecord s = submissions.acknowledge(reference);
-        return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
-                s.acknowledgedAt(), Links.of(s.reference()));
+        live(reference);
+        return ListItem.of(submissions.acknowledge(reference));
     }
 
     record StatusChange(SubmissionStatus status, String comment, String publicComment) {
@@ -217,16 +208,14 @@ class SubmissionsApiController {
             + "If-Match: the lock version you saw (optional)")
     public ListItem changeStatus(@PathVariable String reference, @RequestBody StatusChange change,
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        find(reference);
+        live(reference);
         if (change == null || change.status() == null) {
             throw ApiProblemException.validation("Name the new status.",
                     List.of(new ApiFieldError("status", "REQUIRED", "One of " + java.util.Arrays.toString(SubmissionStatus.values()))));
         }
         int lock = ifMatch == null || ifMatch.isBlank() ? review.lockVersion(reference) : parseLock(ifMatch);
         review.changeStatus(reference, lock, change.status(), change.comment(), change.publicComment());
-        SubmissionRecord s = find(reference);
-        return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
-                s.acknowledgedAt(), Links.of(s.reference()));
+        return ListItem.of(find(reference));
     }
 
     private static int parseLock(String ifMatch) {
@@ -238,7 +227,7 @@ class SubmissionsApiController {
     }
 
     private ResponseEntity<byte[]> document(String reference, String kind, MediaType type) {
-        find(reference);
+        live(reference);
         Optional<byte[]> content = submissions.document(reference, kind);
         if (content.isEmpty()) {
             throw new ApiProblemException(ApiProblemType.NOT_FOUND, "The " + kind.toUpperCase(Locale.ROOT) + " of "
@@ -253,6 +242,21 @@ class SubmissionsApiController {
     private SubmissionRecord find(String reference) {
         return submissions.find(reference)
                 .orElseThrow(() -> ApiProblemException.notFound("No submission " + reference + "."));
+    }
+
+    /** The submission unless only its tombstone is left (then 410 Gone: it existed, its content is deleted). */
+    private SubmissionRecord live(String reference) {
+        SubmissionRecord submission = find(reference);
+        if (submission.deleted()) {
+            throw gone(reference);
+        }
+        return submission;
+    }
+
+    private ApiProblemException gone(String reference) {
+        SubmissionRecord submission = find(reference);
+        return new ApiProblemException(ApiProblemType.GONE, "The content of submission " + reference
+                + " was deleted (" + submission.deletionReason() + ") on " + submission.deletedAt() + ".");
     }
 
     static Optional<FileElement> findFileElement(PublishedForm form, String key) {

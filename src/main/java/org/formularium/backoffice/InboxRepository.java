@@ -46,7 +46,8 @@ class InboxRepository {
     List<InboxRow> page(InboxFilter filter, FormScope scope, String me, ZoneId zone, boolean newestFirst,
                         int offset, int limit) {
         return dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
-                        SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO)
+                        SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO,
+                        SUBMISSION.DELETION_REASON)
                 .from(SUBMISSION)
                 .where(condition(filter, scope, me, zone, true))
                 .orderBy(order(newestFirst))
@@ -57,7 +58,8 @@ class InboxRepository {
     /** PostgreSQL's plan for {@link #page} (to check that the inbox's indexes are used). */
     String explainPage(InboxFilter filter, FormScope scope, String me, ZoneId zone, int limit) {
         return dsl.explain(dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
-                        SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO)
+                        SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO,
+                        SUBMISSION.DELETION_REASON)
                 .from(SUBMISSION)
                 .where(condition(filter, scope, me, zone, true))
                 .orderBy(order(true))
@@ -85,7 +87,8 @@ class InboxRepository {
     void forEach(InboxFilter filter, FormScope scope, String me, ZoneId zone, Consumer<Full> consumer) {
         try (Cursor<? extends Record> cursor = dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY,
                         SUBMISSION.FORM_VERSION, SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT,
-                        SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO, SUBMISSION.LANGUAGE, SUBMISSION.DATA_ENCRYPTED,
+                        SUBMISSION.STATUS_CHANGED_AT, SUBMISSION.ASSIGNED_TO, SUBMISSION.DELETION_REASON, SUBMISSION.LANGUAGE,
+                        SUBMISSION.DATA_ENCRYPTED,
                         SUBMISSION.DATA)
                 .from(SUBMISSION)
                 .where(condition(filter, scope, me, zone, true))
@@ -149,6 +152,7 @@ class InboxRepository {
     private InboxRow toRow(Record r) {
         return new InboxRow(r.get(SUBMISSION.ID), r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.FORM_KEY),
                 r.get(SUBMISSION.FORM_VERSION), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
-                r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO));
+                r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO),
+                r.get(SUBMISSION.DELETION_REASON));
     }
 }

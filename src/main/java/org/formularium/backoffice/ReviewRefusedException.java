@@ -13,7 +13,9 @@ public class ReviewRefusedException extends RuntimeException {
         /** An empty note. */
         NOTE_EMPTY,
         /** The colleague is not responsible for the form. */
-        ASSIGNEE_NOT_RESPONSIBLE
+        ASSIGNEE_NOT_RESPONSIBLE,
+        /** Only the tombstone of the submission is left (deleted by retention or erased on request). */
+        DELETED
     }
 
     private final Reason reason;

@@ -41,7 +41,8 @@ class ReviewRepository implements ClearRowsEncryptor {
     Optional<SubmissionCase> find(String reference) {
         return dsl.select(SUBMISSION.ID, SUBMISSION.REFERENCE, SUBMISSION.FORM_KEY, SUBMISSION.FORM_VERSION,
                         SUBMISSION.LANGUAGE, SUBMISSION.STATUS, SUBMISSION.SUBMITTED_AT, SUBMISSION.STATUS_CHANGED_AT,
-                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA_ENCRYPTED, SUBMISSION.DATA)
+                        SUBMISSION.ASSIGNED_TO, SUBMISSION.LOCK_VERSION, SUBMISSION.DATA_ENCRYPTED, SUBMISSION.DATA,
+                        SUBMISSION.DELETED_AT, SUBMISSION.DELETION_REASON)
                 .from(SUBMISSION).where(SUBMISSION.REFERENCE.eq(reference))
                 .fetchOptional(this::toCase);
     }
@@ -148,6 +149,7 @@ class ReviewRepository implements ClearRowsEncryptor {
                 SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)), r.get(SUBMISSION.SUBMITTED_AT),
                 r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ASSIGNED_TO), r.get(SUBMISSION.LOCK_VERSION),
                 answers.open(r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.DATA_ENCRYPTED),
-                        r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data()));
+                        r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data()),
+                r.get(SUBMISSION.DELETED_AT), r.get(SUBMISSION.DELETION_REASON));
     }
 }

@@ -99,7 +99,7 @@ public class ReviewService {
             throw new ReviewRefusedException(ReviewRefusedException.Reason.COMMENT_REQUIRED,
                     "A comment is required for " + to);
         }
-        SubmissionCase current = cases.open(reference);
+        SubmissionCase current = notDeleted(cases.open(reference));
         if (current.lockVersion() != expectedLock) {
             throw new ConcurrentChangeException(reference);
         }
@@ -129,7 +129,7 @@ public class ReviewService {
     @Transactional
     public SubmissionCase assign(String reference, int expectedLock, String assignee) {
         Clerk clerk = clerks.current();
-        SubmissionCase current = cases.open(reference);
+        SubmissionCase current = notDeleted(cases.open(reference));
         String target = trimToNull(assignee);
         if (target != null && !target.equals(clerk.username())
                 && !responsibilities.usersOf(current.formKey()).contains(target)) {
@@ -162,10 +162,18 @@ public class ReviewService {
         if (note.length() > Note.MAX_LENGTH) {
             throw new ReviewRefusedException(ReviewRefusedException.Reason.TEXT_TOO_LONG, "The note is too long");
         }
-        SubmissionCase current = cases.open(reference);
+        SubmissionCase current = notDeleted(cases.open(reference));
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = repository.insertNote(current.id(), clerk.username(), now, note);
         return new Note(id, clerk.username(), now, note);
+    }
+
+    private static SubmissionCase notDeleted(SubmissionCase current) {
+        if (current.deleted()) {
+            throw new ReviewRefusedException(ReviewRefusedException.Reason.DELETED,
+                    current.reference() + " was deleted: " + current.deletionReason());
+        }
+        return current;
     }
 
     private static void checkLength(String text) {

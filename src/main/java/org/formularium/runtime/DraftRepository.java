@@ -66,6 +66,10 @@ class DraftRepository {
                 .and(DRAFT.EXPIRES_AT.gt(now)).fetchOptional().map(this::toDraft);
     }
 
+    Optional<Draft> findById(long id) {
+        return dsl.selectFrom(DRAFT).where(DRAFT.ID.eq(id)).fetchOptional().map(this::toDraft);
+    }
+
     void delete(String tokenHash) {
         dsl.deleteFrom(DRAFT).where(DRAFT.TOKEN_HASH.eq(tokenHash)).execute();
     }

@@ -109,6 +109,12 @@ public class DraftService implements ClearRowsEncryptor {
         return repository.findValid(formKey, hash(token), OffsetDateTime.now(clock));
     }
 
+    /** A draft by its id, expired or not (data-subject requests: the admin exports what is stored). */
+    @Transactional(readOnly = true)
+    public Optional<Draft> findById(long id) {
+        return repository.findById(id);
+    }
+
     @Transactional
     public void delete(String token) {
         if (token != null && wellFormed(token)) {

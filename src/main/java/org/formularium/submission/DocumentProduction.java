@@ -75,10 +75,11 @@ class DocumentProduction implements OutboxHandler {
         SubmissionRecord submission = submissions.findById(item.submissionId()).orElseThrow();
         PublishedForm form = forms.published(submission.formKey(), submission.formVersion()).orElseThrow();
         Locale locale = Locale.forLanguageTag(submission.language());
-        SubmissionEnvelope envelope = new SubmissionEnvelope(submission.reference(), submission.submittedAt(),
-                submission.language());
-        ObjectNode json = SubmissionJson.write(form.definition(), form.version(), envelope, submission.data());
-        byte[] jsonBytes = DefinitionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+        if (submission.deleted()) {
+            return;
+        }
+        SubmissionEnvelope envelope = envelope(submission);
+        byte[] jsonBytes = json(form, submission);
         byte[] xmlBytes = SubmissionXml.write(form.definition(), form.version(), envelope, submission.data());
         byte[] pdf = meters.timer(METRIC_PDF).record(() ->
                 renderer.render(receipt(form.definition(), form.version(), submission, locale, jsonBytes, xmlBytes)));
@@ -86,6 +87,16 @@ class DocumentProduction implements OutboxHandler {
         submissions.saveDocument(submission.id(), "json", "application/json", jsonBytes, SubmissionService.hashBytes(jsonBytes), now);
         submissions.saveDocument(submission.id(), "xml", "application/xml", xmlBytes, SubmissionService.hashBytes(xmlBytes), now);
         submissions.saveDocument(submission.id(), "pdf", "application/pdf", pdf, SubmissionService.hashBytes(pdf), now);
+    }
+
+    /** The submission's JSON document, exactly as stored and embedded in the PDF. */
+    static byte[] json(PublishedForm form, SubmissionRecord submission) throws JsonProcessingException {
+        ObjectNode json = SubmissionJson.write(form.definition(), form.version(), envelope(submission), submission.data());
+        return DefinitionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    }
+
+    private static SubmissionEnvelope envelope(SubmissionRecord submission) {
+        return new SubmissionEnvelope(submission.reference(), submission.submittedAt(), submission.language());
     }
 
     Receipt receipt(FormDefinition definition, int version, SubmissionRecord submission, Locale locale,

@@ -181,7 +181,8 @@ class SubmissionRepository {
                 answers.open(r.get(SUBMISSION.REFERENCE), r.get(SUBMISSION.DATA_ENCRYPTED),
                         r.get(SUBMISSION.DATA) == null ? null : r.get(SUBMISSION.DATA).data()), SubmissionStatus.valueOf(r.get(SUBMISSION.STATUS)),
                 r.get(SUBMISSION.SUBMITTED_AT), r.get(SUBMISSION.STATUS_CHANGED_AT), r.get(SUBMISSION.ACKNOWLEDGED_AT),
-                r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION));
+                r.get(SUBMISSION.PRIVACY_NOTICE), r.get(SUBMISSION.CONSENT_AT), r.get(SUBMISSION.LOCK_VERSION),
+                r.get(SUBMISSION.DELETED_AT), r.get(SUBMISSION.DELETION_REASON));
     }
 
     private JSONB jsonb(JsonNode node) {

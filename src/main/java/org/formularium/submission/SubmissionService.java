@@ -182,6 +182,30 @@ public class SubmissionService implements ClearRowsEncryptor {
         return submissions.findByReference(reference).flatMap(s -> submissions.document(s.id(), kind));
     }
 
+    /**
+     * The submission's JSON document: the stored one (identical to the one in the PDF) or, while the outbox is
+     * still producing it, made the same way. Empty for an unknown reference and for a tombstone.
+     */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> jsonDocument(String reference) {
+        Optional<SubmissionRecord> found = submissions.findByReference(reference).filter(s -> !s.deleted());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SubmissionRecord submission = found.get();
+        Optional<byte[]> stored = submissions.document(submission.id(), "json");
+        if (stored.isPresent()) {
+            return stored;
+        }
+        PublishedForm form = forms.published(submission.formKey(), submission.formVersion()).orElseThrow(
+                () -> new IllegalStateException("form version of " + reference + " is missing"));
+        try {
+            return Optional.of(DocumentProduction.json(form, submission));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON of " + reference, e);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<StoredAttachment> attachmentsOf(String reference) {
         return submissions.findByReference(reference).map(s -> attachments.ofSubmission(s.id())).orElse(List.of());

@@ -1,5 +1,7 @@
 package org.formularium.browser;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +21,28 @@ class AdminBrowserIT extends AbstractBrowserIT {
             assertThat(page.locator("main h1").count()).as(path + " has a heading").isEqualTo(1);
             assertNoAxeViolations(path);
         }
+    }
+
+    @Test
+    void retention_and_data_subject_pages_have_no_axe_violations_with_their_dialog_and_results() {
+        login("admin", "demo");
+
+        open("/admin/retention");
+        assertNoAxeViolations("/admin/retention");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Löschung jetzt ausführen")).click();
+        settle();
+        assertThat(page.getByRole(AriaRole.DIALOG).count()).isEqualTo(1);
+        assertNoAxeViolations("/admin/retention (confirmation)");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abbrechen")).click();
+        settle();
+
+        open("/admin/data-subject-requests");
+        assertNoAxeViolations("/admin/data-subject-requests");
+        page.getByLabel("E-Mail-Adresse").fill("niemand@example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suchen")).click();
+        settle();
+        assertThat(page.getByText("0 Anträge und 0 Entwürfe gefunden.").count()).isEqualTo(1);
+        assertNoAxeViolations("/admin/data-subject-requests (results)");
     }
 
     @Test

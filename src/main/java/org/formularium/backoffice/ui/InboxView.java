@@ -157,7 +157,8 @@ public class InboxView extends ViewSupport {
         Grid.Column<InboxRow> submitted = grid.addColumn(row -> UiFormats.dateTime(row.submittedAt(), locale))
                 .setHeader(getTranslation("backoffice.column.submittedAt")).setSortable(true).setKey("submittedAt")
                 .setAutoWidth(true);
-        grid.addColumn(row -> UiFormats.status(this, row.status()))
+        grid.addColumn(row -> row.deletionReason() != null ? UiFormats.deletion(this, row.deletionReason())
+                        : UiFormats.status(this, row.status()))
                 .setHeader(getTranslation("backoffice.column.status")).setAutoWidth(true);
         grid.addColumn(row -> row.assignedTo() == null ? getTranslation("backoffice.unassigned") : row.assignedTo())
                 .setHeader(getTranslation("backoffice.column.assignedTo")).setAutoWidth(true);

@@ -156,6 +156,13 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
         alert.removeAll();
         alert.setVisible(false);
         AnswerOutline outline = cases.outline(current, locale);
+        if (current.deleted()) {
+            Paragraph gone = new Paragraph(getTranslation("backoffice.detail.deleted",
+                    UiFormats.deletion(this, current.deletionReason()), UiFormats.dateTime(current.deletedAt(), locale)));
+            gone.addClassName("case-deleted");
+            add(back, heading, alert, overview(outline), gone, history());
+            return;
+        }
         add(back, heading, alert, overview(outline), actions(), answers(outline), documents(), history(), notes());
     }
 
@@ -165,7 +172,8 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
         term(list, "backoffice.column.form", outline.title());
         term(list, "backoffice.column.version", String.valueOf(current.formVersion()));
         term(list, "backoffice.column.submittedAt", UiFormats.dateTime(current.submittedAt(), locale));
-        term(list, "backoffice.column.status", UiFormats.status(this, current.status()));
+        term(list, "backoffice.column.status", current.deleted() ? UiFormats.deletion(this, current.deletionReason())
+                : UiFormats.status(this, current.status()));
         term(list, "backoffice.column.statusChangedAt", UiFormats.dateTime(current.statusChangedAt(), locale));
         term(list, "backoffice.column.assignedTo",
                 current.assignedTo() == null ? getTranslation("backoffice.unassigned") : current.assignedTo());

@@ -34,6 +34,13 @@ final class UiFormats {
         return status == null ? "" : component.getTranslation(STATUS_KEY_PREFIX + status.name());
     }
 
+    /** "Deleted (retention period expired)" or "Erased on request 12", in the UI's language. */
+    static String deletion(Component component, String reason) {
+        return org.formularium.submission.DeletionReason.erasureRequest(reason)
+                .map(id -> component.getTranslation("submission.deleted.erased", id))
+                .orElseGet(() -> component.getTranslation("submission.deleted.retention"));
+    }
+
     /** A date picker that speaks the UI's language (Vaadin's defaults are English). */
     static DatePicker datePicker(Component owner, Locale locale, String label) {
         DatePicker picker = new DatePicker(label);

@@ -79,7 +79,7 @@ class RetentionTest extends AbstractDatabaseTest {
         jdbc.update("insert into outbox (kind, submission_id, next_attempt_at, created_at) "
                 + "select 'RETENTION_TEST', id, now() + interval '1 day', now() from submission where reference = ?", old);
         String expired = drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf alt"), null, 2);
-        drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf neu"), null, 2);
+        String kept = drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf neu"), null, 2);
         jdbc.update("update draft set expires_at = ? where token_hash = encode(sha256(?::bytea), 'hex')",
                 now.minusHours(1), expired);
 
@@ -94,8 +94,8 @@ class RetentionTest extends AbstractDatabaseTest {
         assertThat(due.oldestDraftExpiry().toInstant()).isEqualTo(now.minusHours(1).toInstant());
         assertThat(outcome.deletedReferences().get(form)).containsExactly(old);
         assertThat(fixtures.count("select count(*) from draft where form_key = ?", form)).isEqualTo(1);
-        assertThat(fixtures.count("select count(*) from draft where form_key = ? and data->>'name' = 'Entwurf neu'", form))
-                .isEqualTo(1);
+        assertThat(drafts.find(form, kept).orElseThrow().data().path("name").asText()).isEqualTo("Entwurf neu");
+        assertThat(drafts.find(form, expired)).isEmpty();
         assertThat(outcome.run().orElseThrow().submissionsDeleted()).isGreaterThanOrEqualTo(due.submissions());
 
         SubmissionRecord tombstone = submissions.find(old).orElseThrow();
@@ -114,8 +114,8 @@ class RetentionTest extends AbstractDatabaseTest {
                 + "where s.reference = ? and o.status in ('PENDING', 'DEAD')", old)).isZero();
         assertThat(fixtures.count("select count(*) from submission_event e join submission s on s.id = e.submission_id "
                 + "where s.reference = ? and (e.comment is not null or e.public_comment is not null)", old)).isZero();
-        assertThat(fixtures.count("select count(*) from submission where reference = ? and data::text like '%Alt Person%'", old))
-                .isZero();
+        assertThat(fixtures.count("select count(*) from submission where reference = ? and (data_encrypted is not null "
+                + "or indexed_data is not null or (data is not null and data <> '{}'::jsonb))", old)).isZero();
 
         for (String kept : List.of(young, open)) {
             assertThat(submissions.find(kept).orElseThrow().deleted()).as(kept).isFalse();

@@ -37,7 +37,8 @@ import org.formularium.definition.model.InputElement;
  * }</pre>
  *
  * <p>{@code data} holds one element per answered input in definition order (sections are transparent).
- * {@code fimId}/{@code fimVersion} attributes come from the element's {@code metadata}. Text is written through
+ * {@code fimId}/{@code fimVersion} attributes come from the element's {@code metadata}, those of {@code form} from
+ * the form's (the id and version of an imported XDatenfelder schema). Text is written through
  * StAX; characters XML 1.0 forbids are removed first ({@link XmlChars#clean}).
  */
 public final class SubmissionXml {
@@ -78,6 +79,7 @@ public final class SubmissionXml {
             out.defaultNamespace(ns);
             out.start(ns, "submission").declare("", ns);
             out.empty(ns, FORM).attribute(KEY, definition.key()).attribute(VERSION, String.valueOf(version));
+            fim(out, definition.metadata());
             out.element(ns, REFERENCE, envelope.reference());
             out.element(ns, SUBMITTED_AT, SubmissionDocument.timestamp(envelope.submittedAt()));
             out.element(ns, LANGUAGE, envelope.language());
@@ -89,6 +91,13 @@ public final class SubmissionXml {
             throw new IllegalStateException("Could not write the XML of a " + definition.key() + " submission", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The {@code fimId}/{@code fimVersion} attributes of the open start tag, when the metadata names them. */
+    private static void fim(XmlOut out, Map<String, String> metadata) throws XMLStreamException {
+        if (metadata != null) {
+            out.attribute(FIM_ID, metadata.get(FIM_ID)).attribute(FIM_VERSION, metadata.get(FIM_VERSION));
+        }
     }
 
     /** Writes data elements, one small case per element type. */
@@ -113,10 +122,7 @@ public final class SubmissionXml {
         private void field(DataField field, JsonNode value, String path) throws XMLStreamException {
             InputElement element = field.element();
             out.start(ns, element.key());
-            Map<String, String> metadata = element.metadata();
-            if (metadata != null) {
-                out.attribute(FIM_ID, metadata.get(FIM_ID)).attribute(FIM_VERSION, metadata.get(FIM_VERSION));
-            }
+            fim(out, element.metadata());
             switch (element.type()) {
                 case ADDRESS -> {
                     requireObject(value, path);

@@ -100,6 +100,7 @@ final class XsdBuilder {
                 .attribute("use", "required").attribute("fixed", definition.key());
         xsEmpty("attribute").attribute("name", SubmissionDocument.VERSION).attribute("type", "xs:positiveInteger")
                 .attribute("use", "required").attribute("fixed", String.valueOf(version));
+        xsEmpty("attributeGroup").attribute("ref", "f:fim");
         out.end().end();
 
         xs("element").attribute("name", SubmissionDocument.REFERENCE);

@@ -25,12 +25,12 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /** W3C XML Schema validation and DOM helpers with external entity and schema access switched off. */
-final class XmlSchemas {
+public final class XmlSchemas {
 
     private XmlSchemas() {
     }
 
-    static Schema compile(String xsd) throws SAXException {
+    public static Schema compile(String xsd) throws SAXException {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -54,7 +54,7 @@ final class XmlSchemas {
     }
 
     /** Every validation error; empty when the document is valid. */
-    static List<String> problems(Schema schema, byte[] xml) {
+    public static List<String> problems(Schema schema, byte[] xml) {
         List<String> problems = new ArrayList<>();
         try {
             Validator validator = schema.newValidator();
@@ -68,7 +68,7 @@ final class XmlSchemas {
         return problems;
     }
 
-    static Document parse(byte[] xml) {
+    public static Document parse(byte[] xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -94,7 +94,7 @@ final class XmlSchemas {
     }
 
     /** The element children of an element. */
-    static List<Element> children(Node parent) {
+    public static List<Element> children(Node parent) {
         List<Element> children = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element) {

@@ -1,6 +1,7 @@
 package org.formularium.api;
 
 import org.formularium.api.keys.ApiKeyService;
+import org.formularium.shared.ratelimit.RateLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import java.time.Clock;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
@@ -37,7 +40,8 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyService keys, ApiProblems problems,
-                                       ApiAuthenticationProblems authProblems, ApiProperties properties)
+                                       ApiAuthenticationProblems authProblems, ApiProperties properties,
+                                       RateLimits limits, Clock clock)
             throws Exception {
         http.securityMatcher(withDefaults().matcher(API_PATHS))
                 .authorizeHttpRequests(auth -> auth
@@ -55,7 +59,8 @@ class ApiSecurityConfig {
                         .authenticationEntryPoint(authProblems)
                         .accessDeniedHandler(authProblems))
                 .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(limits, problems, clock), ApiKeyAuthenticationFilter.class);
         return http.build();
     }
 

@@ -62,11 +62,14 @@ public class SubmissionService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final PrivacyNoticeText privacyNotices;
     private final SecureRandom random = new SecureRandom();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
+                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters,
+                      PrivacyNoticeText privacyNotices) {
         this.meters = meters;
+        this.privacyNotices = privacyNotices;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -115,11 +118,14 @@ public class SubmissionService {
             throw new SubmissionRejectedException(errors);
         }
 
+        // the privacy step of exactly this version in the submission's language, unless the caller gives the text
+        String privacyNotice = command.privacyNotice() != null ? command.privacyNotice()
+                : privacyNotices.of(form.definition().privacy(), command.language());
         String accessCode = accessCode();
         String reference = "FM-" + now.getYear() + "-" + String.format("%06d", submissions.nextReferenceNumber());
         Optional<Long> id = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
-                evaluation.data(), now, command.privacyNotice(),
+                evaluation.data(), now, privacyNotice,
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
         if (id.isEmpty()) {
             // a concurrent request with the same key committed first

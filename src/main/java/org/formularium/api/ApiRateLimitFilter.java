@@ -11,8 +11,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +26,10 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final ApiProblems problems;
-    private final Clock clock;
 
-    ApiRateLimitFilter(RateLimits limits, ApiProblems problems, Clock clock) {
+    ApiRateLimitFilter(RateLimits limits, ApiProblems problems) {
         this.limits = limits;
         this.problems = problems;
-        this.clock = clock;
     }
 
     @Override
@@ -44,7 +40,7 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
                 ? limits.tryAcquire(RateLimits.Limit.API_KEY, List.of("key:" + key.getPrincipal().keyId()))
                 : limits.tryAcquireForClient(RateLimits.Limit.API_ADDRESS, request.getRemoteAddr());
         if (retryAt.isPresent()) {
-            long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt.get()).toMillis() + 999) / 1000);
+            long seconds = limits.retryAfter(retryAt.get()).toSeconds();
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             problems.write(response, problems.of(request, ApiProblemType.TOO_MANY_REQUESTS,
                     "Too many requests" + (authentication instanceof ApiKeyAuthentication ? " with this API key" : "")

@@ -16,8 +16,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import java.time.Clock;
-
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 /**
@@ -41,7 +39,7 @@ class ApiSecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyService keys, ApiProblems problems,
                                        ApiAuthenticationProblems authProblems, ApiProperties properties,
-                                       RateLimits limits, Clock clock)
+                                       RateLimits limits)
             throws Exception {
         http.securityMatcher(withDefaults().matcher(API_PATHS))
                 .authorizeHttpRequests(auth -> auth
@@ -60,7 +58,7 @@ class ApiSecurityConfig {
                         .accessDeniedHandler(authProblems))
                 .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new ApiRateLimitFilter(limits, problems, clock), ApiKeyAuthenticationFilter.class);
+                .addFilterAfter(new ApiRateLimitFilter(limits, problems), ApiKeyAuthenticationFilter.class);
         return http.build();
     }
 

@@ -32,11 +32,16 @@ public class AntiSpam {
     private final Duration minFillTime;
     private final MeterRegistry meters;
 
-    AntiSpam(Clock clock, MeterRegistry meters,
-             @Value("${formularium.anti-spam.min-fill-time:PT3S}") Duration minFillTime) {
+    public AntiSpam(Clock clock, MeterRegistry meters,
+                    @Value("${formularium.anti-spam.min-fill-time:PT3S}") Duration minFillTime) {
         this.clock = clock;
         this.meters = meters;
         this.minFillTime = minFillTime;
+    }
+
+    /** The moment a form is opened (pass it to {@link #check} at submit). */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Duration minFillTime() {

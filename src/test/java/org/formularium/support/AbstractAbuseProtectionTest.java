@@ -1,7 +1,11 @@
 package org.formularium.support;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.formularium.runtime.AntiSpam;
+import org.formularium.shared.ratelimit.RateLimits;
+import org.formularium.shared.ratelimit.RateLimits.Limit;
+import org.formularium.shared.ratelimit.RateLimits.Setting;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,36 +14,45 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One context for the abuse-protection tests (rate limits, anti-spam, privacy notice): a real HTTP port for the
- * API, Karibu for the views, small rate limits (3 per window), a minimum fill time of 3 seconds and a clock the
- * tests move ({@link #clock}). Every test starts a day later, so all limits have refilled.
+ * API, Karibu for the views, small rate limits (3 per window) and a minimum fill time of 3 seconds, both on a clock
+ * the tests move ({@link #clock}). Only the limits and the anti-spam check use that clock — the rest of the
+ * application keeps the real one, so this context's background work (outbox) never schedules into the future.
+ * Every test starts a day later on that clock, so all limits have refilled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "formularium.rate-limit.submit.requests=3", "formularium.rate-limit.submit.window=PT10M",
-        "formularium.rate-limit.status-lookup.requests=3", "formularium.rate-limit.status-lookup.window=PT10M",
-        "formularium.rate-limit.draft-resume.requests=3", "formularium.rate-limit.draft-resume.window=PT10M",
-        "formularium.rate-limit.api-key.requests=3", "formularium.rate-limit.api-key.window=PT1M",
-        "formularium.rate-limit.api-address.requests=3", "formularium.rate-limit.api-address.window=PT1M",
-        "formularium.anti-spam.min-fill-time=PT3S"})
-@Import(AbstractAbuseProtectionTest.ClockConfig.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(AbstractAbuseProtectionTest.Limits.class)
 public abstract class AbstractAbuseProtectionTest extends AbstractKaribuTest {
 
+    private static final MutableClock CLOCK = new MutableClock();
+
     @TestConfiguration
-    static class ClockConfig {
+    static class Limits {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock();
+        RateLimits smallRateLimits(MeterRegistry meters) {
+            return new RateLimits(CLOCK, meters, 1000, Map.of(
+                    Limit.SUBMIT, new Setting(3, Duration.ofMinutes(10)),
+                    Limit.STATUS_LOOKUP, new Setting(3, Duration.ofMinutes(10)),
+                    Limit.DRAFT_RESUME, new Setting(3, Duration.ofMinutes(10)),
+                    Limit.API_KEY, new Setting(3, Duration.ofMinutes(1)),
+                    Limit.API_ADDRESS, new Setting(3, Duration.ofMinutes(1))));
+        }
+
+        @Bean
+        @Primary
+        AntiSpam threeSecondAntiSpam(MeterRegistry meters) {
+            return new AntiSpam(CLOCK, meters, Duration.ofSeconds(3));
         }
     }
 
     @LocalServerPort
     protected int port;
 
-    @Autowired
-    protected MutableClock clock;
+    protected final MutableClock clock = CLOCK;
 
     @BeforeEach
     void aDayLater() {

@@ -231,7 +231,7 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         }
         add(progress, errorSummary, stepHeading, content, honeypotContainer, actions, savedPanel);
         if (state.openedAt == null) {
-            state.openedAt = Instant.now(clock);
+            state.openedAt = antiSpam.now();
         }
         evaluation = evaluate();
         List<String> steps = steps();

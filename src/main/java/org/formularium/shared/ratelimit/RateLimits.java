@@ -1,6 +1,7 @@
 package org.formularium.shared.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +45,15 @@ public class RateLimits {
         API_ADDRESS
     }
 
+    /** One limit: requests per window ({@code requests <= 0}: off). */
+    public record Setting(int requests, Duration window) {
+    }
+
     private final Map<Limit, RateLimiter> limiters = new EnumMap<>(Limit.class);
     private final MeterRegistry meters;
+    private final Clock clock;
 
+    @Autowired
     RateLimits(Clock clock, MeterRegistry meters,
                @Value("${formularium.rate-limit.max-clients:50000}") int maxClients,
                @Value("${formularium.rate-limit.submit.requests:20}") int submitRequests,
@@ -59,12 +66,29 @@ public class RateLimits {
                @Value("${formularium.rate-limit.api-key.window:PT1M}") Duration apiKeyWindow,
                @Value("${formularium.rate-limit.api-address.requests:300}") int apiAddressRequests,
                @Value("${formularium.rate-limit.api-address.window:PT1M}") Duration apiAddressWindow) {
+        this(clock, meters, maxClients, Map.of(Limit.SUBMIT, new Setting(submitRequests, submitWindow),
+                Limit.STATUS_LOOKUP, new Setting(statusRequests, statusWindow),
+                Limit.DRAFT_RESUME, new Setting(resumeRequests, resumeWindow),
+                Limit.API_KEY, new Setting(apiKeyRequests, apiKeyWindow),
+                Limit.API_ADDRESS, new Setting(apiAddressRequests, apiAddressWindow)));
+    }
+
+    /** Limits with these settings (a limit without a setting is off). */
+    public RateLimits(Clock clock, MeterRegistry meters, int maxClients, Map<Limit, Setting> settings) {
         this.meters = meters;
-        limiters.put(Limit.SUBMIT, new RateLimiter("submit", submitRequests, submitWindow, maxClients, clock));
-        limiters.put(Limit.STATUS_LOOKUP, new RateLimiter("status-lookup", statusRequests, statusWindow, maxClients, clock));
-        limiters.put(Limit.DRAFT_RESUME, new RateLimiter("draft-resume", resumeRequests, resumeWindow, maxClients, clock));
-        limiters.put(Limit.API_KEY, new RateLimiter("api-key", apiKeyRequests, apiKeyWindow, maxClients, clock));
-        limiters.put(Limit.API_ADDRESS, new RateLimiter("api-address", apiAddressRequests, apiAddressWindow, maxClients, clock));
+        this.clock = clock;
+        for (Limit limit : Limit.values()) {
+            Setting setting = settings.getOrDefault(limit, new Setting(0, null));
+            limiters.put(limit, new RateLimiter(limit.name().toLowerCase(Locale.ROOT), setting.requests(),
+                    setting.window(), maxClients, clock));
+        }
+    }
+
+    /** How long until {@code retryAt}, at least one second (for {@code Retry-After}). */
+    public Duration retryAfter(Instant retryAt) {
+        Duration wait = Duration.between(clock.instant(), retryAt);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Duration.ofSeconds(seconds);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.formularium.api;
 
 import org.formularium.api.keys.ApiKeyService;
+import org.formularium.shared.ratelimit.RateLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,7 +38,8 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyService keys, ApiProblems problems,
-                                       ApiAuthenticationProblems authProblems, ApiProperties properties)
+                                       ApiAuthenticationProblems authProblems, ApiProperties properties,
+                                       RateLimits limits)
             throws Exception {
         http.securityMatcher(withDefaults().matcher(API_PATHS))
                 .authorizeHttpRequests(auth -> auth
@@ -55,7 +57,8 @@ class ApiSecurityConfig {
                         .authenticationEntryPoint(authProblems)
                         .accessDeniedHandler(authProblems))
                 .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(limits, problems), ApiKeyAuthenticationFilter.class);
         return http.build();
     }
 

@@ -54,6 +54,7 @@ import java.util.UUID;
 class SubmissionsApiController {
 
     static final int MAX_PAGE = 200;
+    static final String CONSENT_HEADER = "Privacy-Consent-At";
 
     private final SubmissionService submissions;
     private final AttachmentService attachments;
@@ -97,7 +98,10 @@ class SubmissionsApiController {
             + "returns the first result)")
     public ResponseEntity<Created> submit(@PathVariable String key, @RequestBody JsonNode data,
                                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-                                          @RequestHeader(value = "Content-Language", required = false) String language) {
+                                          @RequestHeader(value = "Content-Language", required = false) String language,
+                                          @Parameter(description = "When the citizen consented to the form's privacy notice "
+                                                  + "(RFC 3339), if the form asks for consent")
+                                          @RequestHeader(value = CONSENT_HEADER, required = false) String consentAt) {
         if (idempotencyKey == null || idempotencyKey.isBlank()
                 || idempotencyKey.length() > SubmissionService.MAX_IDEMPOTENCY_KEY_LENGTH) {
             throw new ApiProblemException(ApiProblemType.MALFORMED_REQUEST,
@@ -109,13 +113,27 @@ class SubmissionsApiController {
                     List.of(new ApiFieldError("", "WRONG_TYPE", "Expected a JSON object keyed by element keys.")));
         }
         Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.GERMAN;
+        // the stored privacy notice is the form version's notice in the request's language (Content-Language)
         SubmissionReceipt receipt = submissions.submit(new SubmitCommand(key, null, data, locale, "api:" + idempotencyKey,
-                Channel.API, null, null));
+                Channel.API, null, consentTime(consentAt)));
         return ResponseEntity.status(receipt.replay() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Location", Links.of(receipt.reference()).self())
                 .header("Idempotent-Replayed", String.valueOf(receipt.replay()))
                 .body(new Created(receipt.reference(), receipt.formKey(), receipt.formVersion(), receipt.submittedAt(),
                         receipt.accessCode(), Links.of(receipt.reference())));
+    }
+
+    private static java.time.Instant consentTime(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(header.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiProblemException(ApiProblemType.MALFORMED_REQUEST,
+                    "The " + CONSENT_HEADER + " header must be a date-time such as 2026-03-01T10:15:00+01:00.",
+                    List.of(new ApiFieldError(CONSENT_HEADER, "INVALID_VALUE", "Send an RFC 3339 date-time.")));
+        }
     }
 
     @PostMapping(value = "/api/v1/forms/{key}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -4,12 +4,10 @@ import org.formularium.definition.model.LocalizedText;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
 import org.formularium.submission.SubmissionService;
-import org.springframework.beans.factory.annotation.Value;
+import org.formularium.shared.ratelimit.RateLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import java.util.Optional;
  * The citizen's status lookup with reference number and access code (no account). It cannot be used to
  * find out which references exist: an unknown reference and a wrong code give the same answer through the
  * same code path (the access code check always compares a hash), and attempts are limited per client IP
- * address and per reference ({@code formularium.status.max-attempts} within {@code formularium.status.window},
+ * address and per reference ({@link RateLimits.Limit#STATUS_LOOKUP}: {@code formularium.rate-limit.status-lookup.*},
  * default 10 in 10 minutes).
  */
 @Service
@@ -27,22 +25,21 @@ public class StatusLookupService {
     private final SubmissionService submissions;
     private final ReviewRepository repository;
     private final FormService forms;
-    private final AttemptLimiter limiter;
+    private final RateLimits limits;
 
-    StatusLookupService(SubmissionService submissions, ReviewRepository repository, FormService forms, Clock clock,
-                        @Value("${formularium.status.max-attempts:10}") int maxAttempts,
-                        @Value("${formularium.status.window:PT10M}") Duration window) {
+    StatusLookupService(SubmissionService submissions, ReviewRepository repository, FormService forms,
+                        RateLimits limits) {
         this.submissions = submissions;
         this.repository = repository;
         this.forms = forms;
-        this.limiter = new AttemptLimiter(maxAttempts, window, clock);
+        this.limits = limits;
     }
 
     @Transactional(readOnly = true)
     public StatusLookupResult lookup(String reference, String accessCode, String clientAddress) {
         String normalised = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
-        Optional<java.time.Instant> retryAt = limiter.tryAcquire(List.of(
-                "ip:" + (clientAddress == null ? "unknown" : clientAddress), "reference:" + normalised));
+        Optional<java.time.Instant> retryAt = limits.tryAcquire(RateLimits.Limit.STATUS_LOOKUP, List.of(
+                RateLimits.clientKey(clientAddress), "reference:" + normalised));
         if (retryAt.isPresent()) {
             return new StatusLookupResult.TooManyAttempts(retryAt.get());
         }

@@ -6,7 +6,7 @@ import org.formularium.definition.model.LocalizedText;
 public class AttachmentRejectedException extends RuntimeException {
 
     /** Why a file was refused. */
-    public enum Reason { EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, UNKNOWN_FORM }
+    public enum Reason { EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, TYPE_MISMATCH, UNSAFE_ARCHIVE, UNKNOWN_FORM }
 
     private final Reason reason;
     private final transient LocalizedText userMessage;

@@ -66,13 +66,16 @@ public class SubmissionService implements ClearRowsEncryptor {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final PrivacyNoticeText privacyNotices;
     private final SecureRandom random = new SecureRandom();
     private final ReferenceNumbers referenceNumbers;
     private final Map<Channel, Counter> received = new ConcurrentHashMap<>();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
+                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters,
+                      PrivacyNoticeText privacyNotices) {
         this.meters = meters;
+        this.privacyNotices = privacyNotices;
         this.submissions = submissions;
         this.referenceNumbers = new ReferenceNumbers(submissions::nextReferenceNumbers);
         this.attachments = attachments;
@@ -125,11 +128,14 @@ public class SubmissionService implements ClearRowsEncryptor {
             throw new SubmissionRejectedException(errors);
         }
 
+        // the privacy step of exactly this version in the submission's language, unless the caller gives the text
+        String privacyNotice = command.privacyNotice() != null ? command.privacyNotice()
+                : privacyNotices.of(form.definition().privacy(), command.language());
         String accessCode = accessCode();
         String reference = "FM-" + now.getYear() + "-" + String.format("%06d", referenceNumbers.next());
         Optional<Long> inserted = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
                 command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
-                evaluation.data(), IndexedData.of(form.definition(), evaluation.data()), now, command.privacyNotice(),
+                evaluation.data(), IndexedData.of(form.definition(), evaluation.data()), now, privacyNotice,
                 command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
         if (inserted.isEmpty()) {
             // the key was used before (or a concurrent request with it committed first)

@@ -16,7 +16,7 @@ class AdminBrowserIT extends AbstractBrowserIT {
         login("admin", "demo");
 
         for (String path : List.of("/admin", "/admin/users", "/admin/responsibilities", "/admin/api-keys",
-                "/admin/webhooks", "/admin/branding", "/admin/encryption")) {
+                "/admin/webhooks", "/admin/branding", "/admin/encryption", "/admin/processing-records")) {
             open(path);
             assertThat(page.locator("main h1").count()).as(path + " has a heading").isEqualTo(1);
             assertNoAxeViolations(path);

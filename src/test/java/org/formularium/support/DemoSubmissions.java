@@ -44,12 +44,27 @@ public final class DemoSubmissions {
                 ArrayNode answers = (ArrayNode) data.get(file.key());
                 for (int i = 0; i < answers.size(); i++) {
                     String name = answers.get(i).path("name").asText("datei");
-                    byte[] content = sampleFile(file.acceptOrDefault());
+                    byte[] content = sampleFile(name, file.acceptOrDefault());
                     StoredAttachment stored = attachments.upload(formKey, file, name, new ByteArrayInputStream(content));
                     ((ObjectNode) answers.get(i)).put("id", stored.id().toString());
                 }
             }
         }
+    }
+
+    /**
+     * A tiny file whose content fits the name's extension when that type is accepted (uploads whose content does
+     * not match the extension are refused), else of the first accepted type we can make.
+     */
+    public static byte[] sampleFile(String name, List<String> accept) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".pdf") && accept.contains("application/pdf")) {
+            return sampleFile(List.of("application/pdf"));
+        }
+        if ((lower.endsWith(".jpg") || lower.endsWith(".jpeg")) && accept.contains("image/jpeg")) {
+            return sampleFile(List.of("image/jpeg"));
+        }
+        return sampleFile(accept);
     }
 
     /** A tiny file of the first accepted type we can make: PNG, JPEG or PDF. */

@@ -13,19 +13,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.formularium.backoffice.PublicStatus;
 import org.formularium.backoffice.StatusLookupResult;
 import org.formularium.backoffice.StatusLookupService;
+import org.formularium.shared.ui.ClientAddress;
 import org.formularium.shared.ui.MainLayout;
+import org.formularium.shared.ui.RetryMessage;
 import org.formularium.shared.ui.ViewSupport;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /**
@@ -73,21 +69,14 @@ public class StatusView extends ViewSupport {
             showMessage(getTranslation("status.missing"), true);
             return;
         }
-        StatusLookupResult answer = lookups.lookup(reference.getValue(), accessCode.getValue(), clientAddress());
+        StatusLookupResult answer = lookups.lookup(reference.getValue(), accessCode.getValue(), ClientAddress.current());
         if (answer instanceof StatusLookupResult.Found found) {
             show(found.status());
         } else if (answer instanceof StatusLookupResult.TooManyAttempts tooMany) {
-            showMessage(tooManyAttempts(tooMany.retryAt()), true);
+            showMessage(RetryMessage.of(this, "status.tooManyAttempts", tooMany.retryAt()), true);
         } else {
             showMessage(getTranslation("status.notFound"), true);
         }
-    }
-
-    private String tooManyAttempts(Instant retryAt) {
-        long minutes = Math.max(1, (Duration.between(Instant.now(), retryAt).getSeconds() + 59) / 60);
-        String time = retryAt.atZone(ZoneId.systemDefault())
-                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()));
-        return getTranslation("status.tooManyAttempts", time, minutes);
     }
 
     private void show(PublicStatus status) {
@@ -131,11 +120,6 @@ public class StatusView extends ViewSupport {
     /** The text of the result region (tests). */
     String resultText() {
         return result.getElement().getTextRecursively();
-    }
-
-    private static String clientAddress() {
-        VaadinSession session = VaadinSession.getCurrent();
-        return session == null || session.getBrowser() == null ? null : session.getBrowser().getAddress();
     }
 
     @Override

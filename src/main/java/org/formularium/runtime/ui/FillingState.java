@@ -28,6 +28,8 @@ final class FillingState implements Serializable {
     Instant consentAt;
     boolean returnToReview;
     Instant lastSaved;
+    /** When the form was opened in this session (anti-spam: minimum fill time). */
+    Instant openedAt;
     transient org.formularium.submission.SubmissionReceipt receipt;
 
     FillingState(String formKey, int version) {

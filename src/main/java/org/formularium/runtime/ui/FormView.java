@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -45,6 +47,7 @@ import org.formularium.definition.outline.OutlinePage;
 import org.formularium.definition.outline.OutlineSection;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
+import org.formularium.runtime.AntiSpam;
 import org.formularium.runtime.Draft;
 import org.formularium.runtime.DraftLinkMailer;
 import org.formularium.runtime.DraftService;
@@ -55,7 +58,10 @@ import org.formularium.submission.SubmissionReceipt;
 import org.formularium.submission.SubmissionRejectedException;
 import org.formularium.submission.SubmissionService;
 import org.formularium.submission.SubmitCommand;
+import org.formularium.shared.ratelimit.RateLimits;
+import org.formularium.shared.ui.ClientAddress;
 import org.formularium.shared.ui.MainLayout;
+import org.formularium.shared.ui.RetryMessage;
 import org.formularium.shared.ui.ViewSupport;
 
 import java.time.Clock;
@@ -85,6 +91,8 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
     private final transient DraftService drafts;
     private final transient DraftLinkMailer mailer;
     private final transient Clock clock;
+    private final transient RateLimits limits;
+    private final transient AntiSpam antiSpam;
 
     private PublishedForm form;
     private FormDefinition definition;
@@ -106,9 +114,14 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
     final Button saveForLater = new Button();
     final Div savedPanel = new Div();
     Checkbox privacyConsent;
+    /** Anti-spam: a field people never see or reach (hidden visually and from assistive technology). */
+    final Input honeypot = new Input();
+    final Div honeypotContainer = new Div();
 
     FormView(FormService forms, SubmissionService submissions, AttachmentService attachments, DraftService drafts,
-             DraftLinkMailer mailer, Clock clock) {
+             DraftLinkMailer mailer, Clock clock, RateLimits limits, AntiSpam antiSpam) {
+        this.limits = limits;
+        this.antiSpam = antiSpam;
         this.forms = forms;
         this.submissions = submissions;
         this.attachments = attachments;
@@ -143,6 +156,26 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         savedPanel.addClassName("saved-panel");
         savedPanel.setVisible(false);
         actions.add(next, backToReview, submit, back, saveForLater);
+        buildHoneypot();
+    }
+
+    /**
+     * The honeypot: off-screen, {@code aria-hidden}, its input out of the Tab order ({@code tabindex=-1}) and
+     * without autofill, so neither people nor their assistive technology or password managers fill it; bots that
+     * fill every input do.
+     */
+    private void buildHoneypot() {
+        honeypot.setId("form-hp-website");
+        honeypot.getElement().setAttribute("name", "website");
+        honeypot.getElement().setAttribute("tabindex", "-1");
+        honeypot.getElement().setAttribute("autocomplete", "off");
+        NativeLabel label = new NativeLabel(getTranslation("form.honeypot.label"));
+        label.setFor(honeypot);
+        honeypotContainer.add(label, honeypot);
+        honeypotContainer.addClassName("form-hp");
+        honeypotContainer.getElement().setAttribute("aria-hidden", "true");
+        honeypotContainer.getStyle().set("position", "absolute").set("left", "-10000px").set("top", "auto")
+                .set("width", "1px").set("height", "1px").set("overflow", "hidden");
     }
 
     @Override
@@ -196,7 +229,10 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
             markLanguage(description, definition.description());
             add(description);
         }
-        add(progress, errorSummary, stepHeading, content, actions, savedPanel);
+        add(progress, errorSummary, stepHeading, content, honeypotContainer, actions, savedPanel);
+        if (state.openedAt == null) {
+            state.openedAt = antiSpam.now();
+        }
         evaluation = evaluate();
         List<String> steps = steps();
         if (state.step == null || !steps.contains(state.step)) {
@@ -557,10 +593,21 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
             UI.getCurrent().navigate(ConfirmationView.class, ConfirmationView.parameters(form.key()));
             return;
         }
-        Privacy privacy = definition.privacy();
-        String notice = privacy == null || privacy.notice() == null ? null : text(privacy.notice());
+        if (antiSpam.check(honeypot.getValue(), state.openedAt).isPresent()) {
+            submit.setEnabled(true);
+            showErrors(List.of(new ErrorSummary.Entry(getTranslation("form.submit.refused"), null, null)));
+            return;
+        }
+        Optional<Instant> retryAt = limits.tryAcquireForClient(RateLimits.Limit.SUBMIT, ClientAddress.current());
+        if (retryAt.isPresent()) {
+            submit.setEnabled(true);
+            showErrors(List.of(new ErrorSummary.Entry(RetryMessage.of(this, "form.submit.tooMany", retryAt.get()),
+                    null, null)));
+            return;
+        }
+        // the privacy notice stored is the privacy step of this version in this language (PrivacyNoticeText)
         SubmitCommand command = new SubmitCommand(form.key(), form.version(), state.data.deepCopy(), getLocale(),
-                state.idempotencyKey, Channel.RUNTIME, notice, state.consentAt);
+                state.idempotencyKey, Channel.RUNTIME, null, state.consent ? state.consentAt : null);
         try {
             SubmissionReceipt receipt = submissions.submit(command);
             state.receipt = receipt;

@@ -1,5 +1,8 @@
 package org.formularium.api;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,10 +66,12 @@ class SubmissionsApiController {
     private final FormService forms;
     private final ObjectMapper json;
     private final ReviewService review;
+    private final AuditService audit;
 
     SubmissionsApiController(SubmissionService submissions, AttachmentService attachments, FormService forms,
-                             ObjectMapper json, ReviewService review) {
+                             ObjectMapper json, ReviewService review, AuditService audit) {
         this.review = review;
+        this.audit = audit;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -166,6 +171,7 @@ class SubmissionsApiController {
                     form.version(), new SubmissionEnvelope(submission.reference(), submission.submittedAt(),
                             submission.language()), submission.data()));
         }
+        audit.record(AuditAction.VIEW, AuditTarget.SUBMISSION, submission.reference(), Map.of("document", "json"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -190,6 +196,7 @@ class SubmissionsApiController {
         StoredAttachment attachment = attachments.find(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No attachment " + id + "."));
         byte[] content = attachments.content(id).orElseThrow();
+        audit.record(AuditAction.EXPORT, AuditTarget.ATTACHMENT, id.toString());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
@@ -203,6 +210,7 @@ class SubmissionsApiController {
     public ListItem acknowledge(@PathVariable String reference) {
         find(reference);
         SubmissionRecord s = submissions.acknowledge(reference);
+        audit.record(AuditAction.CHANGE, AuditTarget.SUBMISSION, s.reference(), Map.of("change", "acknowledged"));
         return new ListItem(s.reference(), s.formKey(), s.formVersion(), s.status(), s.submittedAt(),
                 s.acknowledgedAt(), Links.of(s.reference()));
     }
@@ -244,6 +252,7 @@ class SubmissionsApiController {
             throw new ApiProblemException(ApiProblemType.NOT_FOUND, "The " + kind.toUpperCase(Locale.ROOT) + " of "
                     + reference + " is being produced; try again in a few seconds.");
         }
+        audit.record(AuditAction.EXPORT, AuditTarget.SUBMISSION, reference, Map.of("document", kind));
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(reference + "." + kind).build().toString())

@@ -1,5 +1,8 @@
 package org.formularium.submission;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,10 +65,13 @@ public class SubmissionService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final AuditService audit;
     private final SecureRandom random = new SecureRandom();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters) {
+                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters,
+                      AuditService audit) {
+        this.audit = audit;
         this.meters = meters;
         this.submissions = submissions;
         this.attachments = attachments;
@@ -131,6 +137,8 @@ public class SubmissionService {
         submissions.addOutbox(OUTBOX_DOCUMENTS, id.get(), payload, now);
         submissions.addOutbox(OUTBOX_SUBMITTED, id.get(), payload, now);
         events.publishEvent(new SubmissionSubmitted(id.get(), reference, form.key(), form.version()));
+        audit.record(AuditAction.CREATE, AuditTarget.SUBMISSION, reference, Map.of("form", form.key(),
+                "version", form.version(), "channel", command.channel().name()));
         meters.counter(METRIC_RECEIVED, "channel", command.channel().name().toLowerCase(java.util.Locale.ROOT)).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
     }

@@ -46,7 +46,8 @@ public class AdminView extends ViewSupport {
         UnorderedList sections = new UnorderedList(
                 new ListItem(new Anchor("admin/users", getTranslation("admin.users.title"))),
                 new ListItem(new Anchor("admin/responsibilities", getTranslation("admin.responsibilities.title"))),
-                new ListItem(new Anchor("admin/api-keys", getTranslation("admin.apiKeys.title"))));
+                new ListItem(new Anchor("admin/api-keys", getTranslation("admin.apiKeys.title"))),
+                new ListItem(new Anchor("admin/audit", getTranslation("admin.audit.title"))));
         sections.addClassName("admin-sections");
         Nav sectionNav = new Nav(sections);
         sectionNav.getElement().setAttribute("aria-label", getTranslation("admin.sections"));

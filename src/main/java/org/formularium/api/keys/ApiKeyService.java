@@ -1,5 +1,8 @@
 package org.formularium.api.keys;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +41,10 @@ public class ApiKeyService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository repository, Clock clock) {
+    private final AuditService audit;
+
+    ApiKeyService(ApiKeyRepository repository, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
     }
@@ -63,6 +70,8 @@ public class ApiKeyService {
         String plainKey = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = repository.insert(trimmedName, displayPrefix(plainKey), hash(plainKey), scopes, createdBy,
                 now, expiresAt);
+        audit.record(AuditAction.CREATE, AuditTarget.API_KEY, Long.toString(key.id()), Map.of("name", key.name(),
+                "prefix", key.keyPrefix(), "scopes", scopes.stream().map(ApiScope::name).sorted().toList().toString()));
         return new CreatedApiKey(plainKey, key);
     }
 
@@ -82,7 +91,11 @@ public class ApiKeyService {
      */
     @Transactional
     public boolean revoke(long id) {
-        return repository.revoke(id, now());
+        boolean revoked = repository.revoke(id, now());
+        if (revoked) {
+            audit.record(AuditAction.REVOKE, AuditTarget.API_KEY, Long.toString(id));
+        }
+        return revoked;
     }
 
     /**

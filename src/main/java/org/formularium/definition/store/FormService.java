@@ -1,5 +1,8 @@
 package org.formularium.definition.store;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.formularium.definition.DefinitionParser;
 import org.formularium.definition.ParseResult;
@@ -31,7 +34,10 @@ public class FormService {
     /** Published versions never change, so their parsed form can be kept. */
     private final Map<String, PublishedForm> publishedCache = new ConcurrentHashMap<>();
 
-    FormService(FormRepository repository, Clock clock) {
+    private final AuditService audit;
+
+    FormService(FormRepository repository, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
     }
@@ -137,6 +143,7 @@ public class FormService {
             throw new DraftConflictException(repository.draft(formKey).orElse(null));
         }
         repository.touchForm(formId, user, now);
+        audit.record(AuditAction.PUBLISH, AuditTarget.FORM, formKey, Map.of("version", draft.number()));
         return repository.version(formKey, draft.number()).orElseThrow();
     }
 
@@ -152,12 +159,14 @@ public class FormService {
     public void archive(String formKey, String user) {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
         repository.setFormStatus(formId, FormStatus.ARCHIVED, user, now());
+        audit.record(AuditAction.ARCHIVE, AuditTarget.FORM, formKey);
     }
 
     @Transactional
     public void reactivate(String formKey, String user) {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
         repository.setFormStatus(formId, FormStatus.ACTIVE, user, now());
+        audit.record(AuditAction.CHANGE, AuditTarget.FORM, formKey, Map.of("status", FormStatus.ACTIVE.name()));
     }
 
     /** The newest published version of an active form, parsed. */

@@ -1,6 +1,7 @@
 package org.formularium.api;
 
 import org.formularium.api.keys.ApiKeyService;
+import org.formularium.security.SecurityHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,6 +57,7 @@ class ApiSecurityConfig {
                         .accessDeniedHandler(authProblems))
                 .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class);
+        SecurityHeadersFilter.configure(http);
         return http.build();
     }
 
@@ -73,6 +75,7 @@ class ApiSecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
+        SecurityHeadersFilter.configure(http);
         return http.build();
     }
 }

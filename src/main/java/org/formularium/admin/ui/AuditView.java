@@ -37,6 +37,10 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.ADMIN_NAME)
 public class AuditView extends ViewSupport {
 
+    private static final String ACTION_KEY = "audit.action.";
+    private static final String TARGET_KEY = "audit.target.";
+    private static final String ACTOR_KEY = "audit.actor.";
+
     private final transient AuditService audit;
     final DatePicker from;
     final DatePicker to;
@@ -68,11 +72,11 @@ public class AuditView extends ViewSupport {
         actor.setMaxLength(200);
         action.setLabel(getTranslation("admin.audit.action"));
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> getTranslation("audit.action." + a.name()));
+        action.setItemLabelGenerator(a -> getTranslation(ACTION_KEY + a.name()));
         action.setClearButtonVisible(true);
         targetType.setLabel(getTranslation("admin.audit.targetType"));
         targetType.setItems(AuditTarget.values());
-        targetType.setItemLabelGenerator(t -> getTranslation("audit.target." + t.name()));
+        targetType.setItemLabelGenerator(t -> getTranslation(TARGET_KEY + t.name()));
         targetType.setClearButtonVisible(true);
         targetId.setLabel(getTranslation("admin.audit.targetId"));
         targetId.setMaxLength(200);
@@ -99,11 +103,11 @@ public class AuditView extends ViewSupport {
         entries.addColumn(AuditEntry::id).setHeader(getTranslation("admin.audit.column.id")).setAutoWidth(true);
         entries.addColumn(e -> format.format(e.at())).setHeader(getTranslation("admin.audit.column.at"))
                 .setAutoWidth(true);
-        entries.addColumn(e -> getTranslation("audit.actor." + e.actor().type().name()) + ": " + e.actor().label())
+        entries.addColumn(e -> getTranslation(ACTOR_KEY + e.actor().type().name()) + ": " + e.actor().label())
                 .setHeader(getTranslation("admin.audit.column.actor")).setAutoWidth(true);
-        entries.addColumn(e -> e.action() == null ? "?" : getTranslation("audit.action." + e.action().name()))
+        entries.addColumn(e -> e.action() == null ? "?" : getTranslation(ACTION_KEY + e.action().name()))
                 .setHeader(getTranslation("admin.audit.column.action")).setAutoWidth(true);
-        entries.addColumn(e -> (e.targetType() == null ? "" : getTranslation("audit.target." + e.targetType().name()))
+        entries.addColumn(e -> (e.targetType() == null ? "" : getTranslation(TARGET_KEY + e.targetType().name()))
                         + (e.targetId() == null ? "" : " " + e.targetId()))
                 .setHeader(getTranslation("admin.audit.column.target")).setAutoWidth(true);
         entries.addColumn(e -> e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())

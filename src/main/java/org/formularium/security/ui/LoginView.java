@@ -22,12 +22,15 @@ public class LoginView extends ViewSupport implements BeforeEnterObserver {
     private static final int MAX_LOCK_MINUTES = 24 * 60;
 
     final LoginForm form = new LoginForm();
+    /** The texts the form shows (LoginForm keeps its own copy private). */
+    LoginI18n texts;
 
     public LoginView() {
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
+        texts = i18n();
+        form.setI18n(texts);
         add(heading(), new Paragraph(getTranslation("login.intro")), form);
     }
 
@@ -56,6 +59,7 @@ public class LoginView extends ViewSupport implements BeforeEnterObserver {
             LoginI18n i18n = i18n();
             i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", lockedMinutes.getAsInt()));
+            texts = i18n;
             form.setI18n(i18n);
             form.setError(true);
             return;

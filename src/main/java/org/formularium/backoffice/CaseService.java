@@ -60,7 +60,7 @@ public class CaseService {
     }
 
     /** Like {@link #find}, for showing the submission to the user: the view is recorded in the audit log. */
-    @Transactional(readOnly = true)
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
     public Optional<SubmissionCase> view(String reference) {
         Optional<SubmissionCase> found = find(reference);
         found.ifPresent(c -> audit.record(AuditAction.VIEW, AuditTarget.SUBMISSION, c.reference(),
@@ -119,7 +119,7 @@ public class CaseService {
     }
 
     /** A document for download (recorded in the audit log as an export). */
-    @Transactional(readOnly = true)
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
     public Optional<byte[]> downloadDocument(String reference, String kind) {
         Optional<byte[]> content = document(reference, kind);
         content.ifPresent(c -> audit.record(AuditAction.EXPORT, AuditTarget.SUBMISSION, reference.strip(),
@@ -128,7 +128,7 @@ public class CaseService {
     }
 
     /** An attachment for download (recorded in the audit log as an export). */
-    @Transactional(readOnly = true)
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
     public Optional<byte[]> downloadAttachment(String reference, UUID attachmentId) {
         Optional<byte[]> content = attachment(reference, attachmentId);
         content.ifPresent(c -> audit.record(AuditAction.EXPORT, AuditTarget.ATTACHMENT, attachmentId.toString(),

@@ -2,6 +2,7 @@ package org.formularium.api;
 
 import org.formularium.api.keys.ApiKeyService;
 import org.formularium.shared.ratelimit.RateLimits;
+import org.formularium.security.SecurityHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,6 +60,7 @@ class ApiSecurityConfig {
                 .addFilterBefore(new ApiRequestFilter(problems, properties.maxBodyBytes(), properties.maxUploadBytes()), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ApiRateLimitFilter(limits, problems), ApiKeyAuthenticationFilter.class);
+        SecurityHeadersFilter.configure(http);
         return http.build();
     }
 
@@ -76,6 +78,7 @@ class ApiSecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
+        SecurityHeadersFilter.configure(http);
         return http.build();
     }
 }

@@ -1,5 +1,8 @@
 package org.formularium.api;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,10 +63,12 @@ class SubmissionsApiController {
     private final AttachmentService attachments;
     private final FormService forms;
     private final ReviewService review;
+    private final AuditService audit;
 
     SubmissionsApiController(SubmissionService submissions, AttachmentService attachments, FormService forms,
-                             ReviewService review) {
+                             ReviewService review, AuditService audit) {
         this.review = review;
+        this.audit = audit;
         this.submissions = submissions;
         this.attachments = attachments;
         this.forms = forms;
@@ -177,6 +182,7 @@ class SubmissionsApiController {
     public ResponseEntity<byte[]> get(@PathVariable String reference) {
         live(reference);
         byte[] body = submissions.jsonDocument(reference).orElseThrow(() -> gone(reference));
+        audit.record(AuditAction.VIEW, AuditTarget.SUBMISSION, reference, Map.of("document", "json"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -201,6 +207,7 @@ class SubmissionsApiController {
         StoredAttachment attachment = attachments.find(id)
                 .orElseThrow(() -> ApiProblemException.notFound("No attachment " + id + "."));
         byte[] content = attachments.content(id).orElseThrow();
+        audit.record(AuditAction.EXPORT, AuditTarget.ATTACHMENT, id.toString());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
@@ -213,7 +220,9 @@ class SubmissionsApiController {
     @Operation(summary = "Acknowledge that a downstream system has taken the submission over (idempotent)")
     public ListItem acknowledge(@PathVariable String reference) {
         live(reference);
-        return ListItem.of(submissions.acknowledge(reference));
+        SubmissionRecord s = submissions.acknowledge(reference);
+        audit.record(AuditAction.CHANGE, AuditTarget.SUBMISSION, s.reference(), Map.of("change", "acknowledged"));
+        return ListItem.of(s);
     }
 
     record StatusChange(SubmissionStatus status, String comment, String publicComment) {
@@ -251,6 +260,7 @@ class SubmissionsApiController {
             throw new ApiProblemException(ApiProblemType.NOT_FOUND, "The " + kind.toUpperCase(Locale.ROOT) + " of "
                     + reference + " is being produced; try again in a few seconds.");
         }
+        audit.record(AuditAction.EXPORT, AuditTarget.SUBMISSION, reference, Map.of("document", kind));
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(reference + "." + kind).build().toString())

@@ -1,5 +1,8 @@
 package org.formularium.backoffice;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.formularium.definition.outline.AnswerOutline;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
@@ -11,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,9 +36,11 @@ public class CaseService {
     private final SubmissionService submissions;
     private final AttachmentService attachments;
     private final FormService forms;
+    private final AuditService audit;
 
     CaseService(ReviewRepository repository, ResponsibilityService responsibilities, ClerkContext clerks,
-                SubmissionService submissions, AttachmentService attachments, FormService forms) {
+                SubmissionService submissions, AttachmentService attachments, FormService forms, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.responsibilities = responsibilities;
         this.clerks = clerks;
@@ -51,6 +57,15 @@ public class CaseService {
         }
         FormScope scope = responsibilities.scopeOf(clerks.current());
         return repository.find(reference.strip()).filter(c -> scope.includes(c.formKey()));
+    }
+
+    /** Like {@link #find}, for showing the submission to the user: the view is recorded in the audit log. */
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
+    public Optional<SubmissionCase> view(String reference) {
+        Optional<SubmissionCase> found = find(reference);
+        found.ifPresent(c -> audit.record(AuditAction.VIEW, AuditTarget.SUBMISSION, c.reference(),
+                Map.of("form", c.formKey())));
+        return found;
     }
 
     /** Like {@link #find} but throws {@link SubmissionNotFoundException}. */
@@ -101,6 +116,24 @@ public class CaseService {
             return Optional.empty();
         }
         return submissions.document(open(reference).reference(), kind);
+    }
+
+    /** A document for download (recorded in the audit log as an export). */
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
+    public Optional<byte[]> downloadDocument(String reference, String kind) {
+        Optional<byte[]> content = document(reference, kind);
+        content.ifPresent(c -> audit.record(AuditAction.EXPORT, AuditTarget.SUBMISSION, reference.strip(),
+                Map.of("document", kind)));
+        return content;
+    }
+
+    /** An attachment for download (recorded in the audit log as an export). */
+    // no transaction around it: the audit entry is written in its own, without holding a second connection
+    public Optional<byte[]> downloadAttachment(String reference, UUID attachmentId) {
+        Optional<byte[]> content = attachment(reference, attachmentId);
+        content.ifPresent(c -> audit.record(AuditAction.EXPORT, AuditTarget.ATTACHMENT, attachmentId.toString(),
+                Map.of("submission", reference.strip())));
+        return content;
     }
 
     /** Colleagues a submission can be assigned to: the users responsible for its form. */

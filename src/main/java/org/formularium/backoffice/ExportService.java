@@ -1,5 +1,8 @@
 package org.formularium.backoffice;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.formularium.definition.outline.AnswerOutline;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exports of the inbox's filtered selection as CSV and JSON, streamed: rows come from a database cursor
@@ -53,9 +57,12 @@ public class ExportService {
     private final Translations translations;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditService audit;
 
     ExportService(InboxRepository repository, InboxService inbox, ResponsibilityService responsibilities,
-                  ClerkContext clerks, FormService forms, Translations translations, ObjectMapper json, Clock clock) {
+                  ClerkContext clerks, FormService forms, Translations translations, ObjectMapper json, Clock clock,
+                  AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.inbox = inbox;
         this.responsibilities = responsibilities;
@@ -95,7 +102,9 @@ public class ExportService {
                     translations.getTranslation("backoffice.column.assignedTo", locale)));
             header.addAll(columns.values());
             writer.write(CsvCells.line(header));
+            AtomicInteger exported = new AtomicInteger();
             repository.forEach(checked, scope, clerk.username(), clock.getZone(), full -> {
+                exported.incrementAndGet();
                 AnswerOutline outline = outline(full, versions, locale);
                 Map<String, Cell> cells = cells(outline);
                 List<String> line = new ArrayList<>(List.of(full.row().reference(), outline.title(),
@@ -106,6 +115,7 @@ public class ExportService {
                 write(writer, CsvCells.line(line));
             });
             writer.flush();
+            recordExport("csv", checked, exported.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,7 +133,10 @@ public class ExportService {
             JsonGenerator generator = json.getFactory().createGenerator(out);
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.writeStartArray();
-            repository.forEach(inbox.checked(filter), scope, clerk.username(), clock.getZone(), full -> {
+            InboxFilter checked = inbox.checked(filter);
+            AtomicInteger exported = new AtomicInteger();
+            repository.forEach(checked, scope, clerk.username(), clock.getZone(), full -> {
+                exported.incrementAndGet();
                 try {
                     InboxRow row = full.row();
                     generator.writeStartObject();
@@ -146,9 +159,24 @@ public class ExportService {
             });
             generator.writeEndArray();
             generator.flush();
+            recordExport("json", checked, exported.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The export in the audit log: format, count and the filter (without the searched field values). */
+    private void recordExport(String format, InboxFilter filter, int count) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", format);
+        details.put("count", count);
+        details.put("status", filter.status());
+        details.put("from", filter.from());
+        details.put("to", filter.to());
+        details.put("assignment", filter.assignment());
+        details.put("reference", filter.reference());
+        details.put("fieldFilters", filter.fields() == null ? 0 : filter.fields().size());
+        audit.record(AuditAction.EXPORT, AuditTarget.FORM, filter.formKey(), details);
     }
 
     private AnswerOutline outline(InboxRepository.Full full, Map<String, PublishedForm> versions, Locale locale) {

@@ -1,5 +1,8 @@
 package org.formularium.backoffice;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.delivery.OutboxWorker;
@@ -51,9 +54,12 @@ public class ReviewService {
     private final OutboxWorker outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditService audit;
 
     ReviewService(ReviewRepository repository, CaseService cases, ClerkContext clerks,
-                  ResponsibilityService responsibilities, OutboxWorker outbox, ObjectMapper json, Clock clock) {
+                  ResponsibilityService responsibilities, OutboxWorker outbox, ObjectMapper json, Clock clock,
+                  AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.cases = cases;
         this.clerks = clerks;
@@ -120,6 +126,8 @@ public class ReviewService {
             payload.put("publicComment", forCitizen);
         }
         outbox.enqueue(OUTBOX_STATUS_CHANGED, current.id(), payload, "status-changed:" + eventId);
+        audit.record(AuditAction.CHANGE, AuditTarget.SUBMISSION, reference,
+                Map.of("change", "status", "from", current.status().name(), "to", to.name()));
         return cases.open(reference);
     }
 
@@ -142,6 +150,8 @@ public class ReviewService {
         }
         repository.insertEvent(current.id(), HistoryEntry.Kind.ASSIGNMENT, clerk.username(), OffsetDateTime.now(clock),
                 null, null, target, null, null);
+        audit.record(AuditAction.CHANGE, AuditTarget.SUBMISSION, reference,
+                Map.of("change", "assignee", "assignee", target == null ? "" : target));
         return cases.open(reference);
     }
 
@@ -165,6 +175,7 @@ public class ReviewService {
         SubmissionCase current = notDeleted(cases.open(reference));
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = repository.insertNote(current.id(), clerk.username(), now, note);
+        audit.record(AuditAction.CREATE, AuditTarget.SUBMISSION, reference, Map.of("change", "note", "noteId", id));
         return new Note(id, clerk.username(), now, note);
     }
 

@@ -3,10 +3,17 @@ package org.formularium.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.formularium.audit.ActorType;
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditActor;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.formularium.submission.SubmissionRecord;
 import org.formularium.shared.web.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
 
 /**
  * Outbox kind {@code SUBMITTED}: fans a new submission out into one {@code WEBHOOK} item per enabled
@@ -25,10 +32,12 @@ public class SubmissionEvents implements OutboxHandler {
     private final OutboxWorker outbox;
     private final ObjectMapper json;
     private final PublicUrl publicUrl;
+    private final AuditService audit;
 
     SubmissionEvents(CitizenContact contacts, WebhookService webhooks,
                      @org.springframework.context.annotation.Lazy OutboxWorker outbox, ObjectMapper json,
-                     PublicUrl publicUrl) {
+                     PublicUrl publicUrl, AuditService audit) {
+        this.audit = audit;
         this.contacts = contacts;
         this.webhooks = webhooks;
         this.outbox = outbox;
@@ -46,6 +55,9 @@ public class SubmissionEvents implements OutboxHandler {
     public void handle(OutboxItem item) {
         CitizenContact.Contact contact = contacts.of(item.submissionId());
         SubmissionRecord submission = contact.submission();
+        audit.record(actor(item.payload().path("actor")), AuditAction.CREATE, AuditTarget.SUBMISSION,
+                submission.reference(), Map.of("form", submission.formKey(), "version", submission.formVersion(),
+                        "channel", submission.channel().name()));
         fanOutWebhooks(item, submission, webhookId -> event("submission.received", item.id(), webhookId, submission));
         outbox.enqueue(CLERK_NOTIFICATION_KIND, submission.id(),
                 json.createObjectNode().put("reference", submission.reference()), "clerks:" + item.id());
@@ -53,6 +65,16 @@ public class SubmissionEvents implements OutboxHandler {
             outbox.enqueue(ConfirmationMail.KIND, submission.id(),
                     json.createObjectNode().put("reference", submission.reference()), "mail:" + item.id());
         }
+    }
+
+    /** Who submitted, as the ingest captured it (items queued before the audit log: the system). */
+    private static AuditActor actor(JsonNode actor) {
+        if (!actor.hasNonNull("type")) {
+            return AuditActor.system("submission");
+        }
+        return new AuditActor(ActorType.valueOf(actor.get("type").asText()),
+                actor.hasNonNull("id") ? actor.get("id").asText() : null,
+                actor.hasNonNull("name") ? actor.get("name").asText() : null);
     }
 
     /** One {@code WEBHOOK} item per enabled webhook of the submission's form, each once (dedupe key). */

@@ -1,5 +1,8 @@
 package org.formularium.delivery;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +36,10 @@ public class WebhookService {
     private final SecureRandom random = new SecureRandom();
     private final WebhookTester tester;
 
-    WebhookService(WebhookRepository repository, Clock clock, WebhookTester tester) {
+    private final AuditService audit;
+
+    WebhookService(WebhookRepository repository, Clock clock, WebhookTester tester, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
         this.tester = tester;
@@ -79,6 +86,7 @@ public class WebhookService {
     public Webhook add(String formKey, String url, String user) {
         validateUrl(url);
         long id = repository.insert(formKey, url, newSecret(), user, OffsetDateTime.now(clock));
+        audit.record(AuditAction.CREATE, AuditTarget.WEBHOOK, Long.toString(id), Map.of("form", formKey, "host", String.valueOf(java.net.URI.create(url).getHost())));
         return repository.find(id).orElseThrow();
     }
 
@@ -86,12 +94,14 @@ public class WebhookService {
     @Transactional
     public Webhook rotateSecret(long id) {
         repository.setSecret(id, newSecret());
+        audit.record(AuditAction.CHANGE, AuditTarget.WEBHOOK, Long.toString(id), Map.of("change", "secret rotated"));
         return repository.find(id).orElseThrow();
     }
 
     @Transactional
     public void setEnabled(long id, boolean enabled) {
         repository.setEnabled(id, enabled);
+        audit.record(AuditAction.CHANGE, AuditTarget.WEBHOOK, Long.toString(id), Map.of("enabled", enabled));
     }
 
     @Transactional(readOnly = true)

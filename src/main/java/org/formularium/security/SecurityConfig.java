@@ -1,6 +1,10 @@
 package org.formularium.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditActor;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.formularium.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,20 +14,31 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Spring Security for the Vaadin UI: login view, role checks on every view, security headers. */
+/**
+ * Spring Security for the Vaadin UI: login view with throttling ({@link ThrottledAuthenticationProvider}),
+ * role checks on every view, logins and logouts in the audit log. Security headers: {@link SecurityHeadersFilter}.
+ * Session fixation: Spring Security's default (the session id changes at login); timeout, HttpOnly and
+ * SameSite of the cookie in application.properties.
+ */
 @EnableWebSecurity
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
 
     private final UserService users;
+    private final AuditService audit;
+    private final Clock clock = Clock.systemDefaultZone();
 
-    SecurityConfig(@org.springframework.context.annotation.Lazy UserService users) {
+    SecurityConfig(@org.springframework.context.annotation.Lazy UserService users,
+                   @org.springframework.context.annotation.Lazy AuditService audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @Bean
@@ -33,7 +48,7 @@ class SecurityConfig extends VaadinWebSecurity {
 
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return clock;
     }
 
     @Override
@@ -46,16 +61,28 @@ class SecurityConfig extends VaadinWebSecurity {
                         new AntPathRequestMatcher("/actuator/metrics/**")).hasRole(Role.ADMIN_NAME)
                 .requestMatchers(new AntPathRequestMatcher("/images/**"),
                         new AntPathRequestMatcher("/branding/**")).permitAll());
-        http.headers(headers -> headers
-                .contentTypeOptions(c -> { })
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(f -> f.sameOrigin()));
+        SecurityHeadersFilter.configure(http);
         super.configure(http);
         setLoginView(http, LoginView.class);
+        // too many failed logins: back to the login page with the minutes to wait, otherwise "?error"
+        http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
+        http.logout(logout -> logout.addLogoutHandler((request, response, authentication) -> {
+            if (authentication != null) {
+                audit.record(AuditActor.user(authentication.getName()), AuditAction.LOGOUT, AuditTarget.USER,
+                        authentication.getName(), Map.of());
+            }
+        }));
     }
 
     @EventListener
     void onLogin(AuthenticationSuccessEvent event) {
-        users.recordSuccessfulLogin(event.getAuthentication().getName());
+        String username = event.getAuthentication().getName();
+        users.recordSuccessfulLogin(username);
+        Map<String, String> details = new HashMap<>();
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null) {
+            details.put("address", web.getRemoteAddress());
+        }
+        audit.record(AuditActor.user(username), AuditAction.LOGIN, AuditTarget.USER, username, details);
     }
 }

@@ -1,5 +1,8 @@
 package org.formularium.security;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -12,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,8 +29,10 @@ public class UserService implements UserDetailsService {
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditService audit;
 
-    UserService(UserRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -105,6 +111,7 @@ public class UserService implements UserDetailsService {
         }
         PasswordPolicy.require(name, temporaryPassword);
         repository.insert(name, display, mail, passwordEncoder.encode(temporaryPassword), checkedRoles, true);
+        audit.record(AuditAction.CREATE, AuditTarget.USER, name, Map.of("roles", roleNames(checkedRoles)));
         return repository.findByUsername(name).orElseThrow();
     }
 
@@ -120,6 +127,7 @@ public class UserService implements UserDetailsService {
             throw new AccountRejectedException(Reason.LAST_ADMIN);
         }
         repository.updateProfile(username, display, mail, checkedRoles);
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("roles", roleNames(checkedRoles)));
     }
 
     /**
@@ -138,6 +146,7 @@ public class UserService implements UserDetailsService {
             }
         }
         repository.setEnabled(username, enabled);
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("enabled", enabled));
     }
 
     /** Deletes an account that nothing refers to; others can only be deactivated. */
@@ -154,6 +163,7 @@ public class UserService implements UserDetailsService {
             throw new AccountRejectedException(Reason.LAST_ADMIN);
         }
         repository.delete(username);
+        audit.record(AuditAction.DELETE, AuditTarget.USER, username);
     }
 
     /** An administrator sets a temporary password; the user must choose a new one at the next login. */
@@ -162,6 +172,7 @@ public class UserService implements UserDetailsService {
         existing(username);
         PasswordPolicy.require(username, temporaryPassword);
         repository.setPassword(username, passwordEncoder.encode(temporaryPassword), true);
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("change", "password reset"));
     }
 
     /** The user replaces their (temporary) password; clears {@code must_change_password}. */
@@ -177,6 +188,7 @@ public class UserService implements UserDetailsService {
             throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);
         }
         repository.setPassword(username, passwordEncoder.encode(newPassword), false);
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("change", "own password changed"));
     }
 
     /** True if the user exists and must set a new password before doing anything else. */
@@ -187,6 +199,10 @@ public class UserService implements UserDetailsService {
 
     private UserAccount existing(String username) {
         return repository.findByUsername(username).orElseThrow(() -> new AccountRejectedException(Reason.UNKNOWN_USER));
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList().toString();
     }
 
     private static String requireDisplayName(String displayName) {

@@ -1,5 +1,7 @@
 package org.formularium.submission;
 
+import org.formularium.audit.AuditActor;
+import org.formularium.audit.AuditService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,13 +69,15 @@ public class SubmissionService implements ClearRowsEncryptor {
     private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final PrivacyNoticeText privacyNotices;
+    private final AuditService audit;
     private final SecureRandom random = new SecureRandom();
     private final ReferenceNumbers referenceNumbers;
     private final Map<Channel, Counter> received = new ConcurrentHashMap<>();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
                       Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters,
-                      PrivacyNoticeText privacyNotices) {
+                      PrivacyNoticeText privacyNotices, AuditService audit) {
+        this.audit = audit;
         this.meters = meters;
         this.privacyNotices = privacyNotices;
         this.submissions = submissions;
@@ -147,6 +151,10 @@ public class SubmissionService implements ClearRowsEncryptor {
             attachments.bind(used, id);
         }
         ObjectNode payload = DefinitionJson.mapper().createObjectNode().put("reference", reference);
+        // the audit entry is written from the outbox after commit: appending to the hash chain is serialised,
+        // and the citizen's commit should not wait for it (the outbox item is as durable as the submission)
+        AuditActor actor = audit.currentActor();
+        payload.putObject("actor").put("type", actor.type().name()).put("id", actor.id()).put("name", actor.name());
         submissions.addOutbox(List.of(OUTBOX_DOCUMENTS, OUTBOX_SUBMITTED), id, payload, now);
         events.publishEvent(new SubmissionSubmitted(id, reference, form.key(), form.version()));
         received.computeIfAbsent(command.channel(), channel -> meters.counter(METRIC_RECEIVED,

@@ -50,7 +50,8 @@ public class AdminView extends ViewSupport {
                 new ListItem(new Anchor("admin/encryption", getTranslation("admin.encryption.title"))),
                 new ListItem(new Anchor("admin/retention", getTranslation("admin.retention.title"))),
                 new ListItem(new Anchor("admin/data-subject-requests", getTranslation("admin.dsr.title"))),
-                new ListItem(new Anchor("admin/processing-records", getTranslation("admin.processingRecords.title"))));
+                new ListItem(new Anchor("admin/processing-records", getTranslation("admin.processingRecords.title"))),
+                new ListItem(new Anchor("admin/audit", getTranslation("admin.audit.title"))));
         sections.addClassName("admin-sections");
         Nav sectionNav = new Nav(sections);
         sectionNav.getElement().setAttribute("aria-label", getTranslation("admin.sections"));

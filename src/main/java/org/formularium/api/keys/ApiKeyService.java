@@ -1,6 +1,9 @@
 package org.formularium.api.keys;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -51,8 +54,11 @@ public class ApiKeyService {
     private record CachedKey(ApiKey key, long loadedAt) {
     }
 
-    ApiKeyService(ApiKeyRepository repository, Clock clock,
+    private final AuditService audit;
+
+    ApiKeyService(ApiKeyRepository repository, Clock clock, AuditService audit,
                   @Value("${formularium.api.key-cache:PT2S}") Duration keyCache) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
         this.cacheNanos = keyCache.toNanos();
@@ -79,6 +85,8 @@ public class ApiKeyService {
         String plainKey = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = repository.insert(trimmedName, displayPrefix(plainKey), hash(plainKey), scopes, createdBy,
                 now, expiresAt);
+        audit.record(AuditAction.CREATE, AuditTarget.API_KEY, Long.toString(key.id()), Map.of("name", key.name(),
+                "prefix", key.keyPrefix(), "scopes", scopes.stream().map(ApiScope::name).sorted().toList().toString()));
         return new CreatedApiKey(plainKey, key);
     }
 
@@ -99,7 +107,11 @@ public class ApiKeyService {
     @Transactional
     public boolean revoke(long id) {
         forgetCachedKeys();
-        return repository.revoke(id, now());
+        boolean revoked = repository.revoke(id, now());
+        if (revoked) {
+            audit.record(AuditAction.REVOKE, AuditTarget.API_KEY, Long.toString(id));
+        }
+        return revoked;
     }
 
     /**

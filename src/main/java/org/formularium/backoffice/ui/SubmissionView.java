@@ -125,7 +125,7 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         reference = event.getRouteParameters().get(REFERENCE).orElse("");
-        Optional<SubmissionCase> found = cases.find(reference);
+        Optional<SubmissionCase> found = cases.view(reference);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -302,7 +302,7 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
     private StreamResource documentResource(String kind, String mediaType, boolean inline) {
         String ref = current.reference();
         StreamResource resource = new StreamResource(ref + "." + kind, () ->
-                new ByteArrayInputStream(cases.document(ref, kind).orElseThrow(() -> new SubmissionNotFoundException(ref))));
+                new ByteArrayInputStream(cases.downloadDocument(ref, kind).orElseThrow(() -> new SubmissionNotFoundException(ref))));
         resource.setContentType(mediaType);
         if (inline) {
             resource.setHeader("Content-Disposition", "inline; filename=\"" + ref + "." + kind + "\"");
@@ -314,7 +314,7 @@ public class SubmissionView extends ViewSupport implements BeforeEnterObserver {
         String ref = current.reference();
         UUID id = file.id();
         StreamResource resource = new StreamResource(file.name(), () ->
-                new ByteArrayInputStream(cases.attachment(ref, id).orElseThrow(() -> new SubmissionNotFoundException(ref))));
+                new ByteArrayInputStream(cases.downloadAttachment(ref, id).orElseThrow(() -> new SubmissionNotFoundException(ref))));
         resource.setContentType(file.mediaType());
         return resource;
     }

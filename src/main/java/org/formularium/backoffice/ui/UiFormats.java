@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Formatting shared by the back-office and status views: dates, status labels, localised date pickers. */
-final class UiFormats {
+public final class UiFormats {
 
     private static final String STATUS_KEY_PREFIX = "submission.status.";
 
@@ -42,7 +42,7 @@ final class UiFormats {
     }
 
     /** A date picker that speaks the UI's language (Vaadin's defaults are English). */
-    static DatePicker datePicker(Component owner, Locale locale, String label) {
+    public static DatePicker datePicker(Component owner, Locale locale, String label) {
         DatePicker picker = new DatePicker(label);
         picker.setLocale(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();

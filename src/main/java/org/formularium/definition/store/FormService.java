@@ -1,5 +1,8 @@
 package org.formularium.definition.store;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.formularium.definition.DefinitionParser;
@@ -39,9 +42,12 @@ public class FormService {
 
     private final LatestVersionCache latestNumbers;
 
-    FormService(FormRepository repository, Clock clock,
+    private final AuditService audit;
+
+    FormService(FormRepository repository, Clock clock, AuditService audit,
                 @Value("${formularium.forms.latest-version-cache:PT2S}")
                 Duration latestVersionCache) {
+        this.audit = audit;
         this.repository = repository;
         this.clock = clock;
         this.latestNumbers = new LatestVersionCache(latestVersionCache);
@@ -150,6 +156,7 @@ public class FormService {
             throw new DraftConflictException(repository.draft(formKey).orElse(null));
         }
         repository.touchForm(formId, user, now);
+        audit.record(AuditAction.PUBLISH, AuditTarget.FORM, formKey, Map.of("version", draft.number()));
         return repository.version(formKey, draft.number()).orElseThrow();
     }
 
@@ -194,6 +201,7 @@ public class FormService {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
         latestNumbers.forget(formKey);
         repository.setFormStatus(formId, FormStatus.ARCHIVED, user, now());
+        audit.record(AuditAction.ARCHIVE, AuditTarget.FORM, formKey);
     }
 
     @Transactional
@@ -201,6 +209,7 @@ public class FormService {
         long formId = repository.lockForm(formKey).orElseThrow(() -> notFound(formKey));
         latestNumbers.forget(formKey);
         repository.setFormStatus(formId, FormStatus.ACTIVE, user, now());
+        audit.record(AuditAction.CHANGE, AuditTarget.FORM, formKey, Map.of("status", FormStatus.ACTIVE.name()));
     }
 
     /** The newest published version of an active form, parsed. */

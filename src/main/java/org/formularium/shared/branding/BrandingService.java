@@ -1,5 +1,8 @@
 package org.formularium.shared.branding;
 
+import org.formularium.audit.AuditAction;
+import org.formularium.audit.AuditService;
+import org.formularium.audit.AuditTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,17 +45,20 @@ public class BrandingService {
     private final Map<String, BrandingPack> cache = new ConcurrentHashMap<>();
     private final BrandingSettingsRepository settings;
     private final Clock clock;
+    /** Null without stored choices (tools and tests). */
+    private final AuditService audit;
 
     /** Without stored choices: always the configured pack (tools and tests). */
     public BrandingService(ObjectMapper json, String directory, String activePack) {
-        this(json, directory, activePack, null, Clock.systemUTC());
+        this(json, directory, activePack, null, Clock.systemUTC(), null);
     }
 
     @Autowired
     BrandingService(ObjectMapper json,
                     @Value("${formularium.branding.directory:themes}") String directory,
                     @Value("${formularium.branding.pack:voerde}") String activePack,
-                    BrandingSettingsRepository settings, Clock clock) {
+                    BrandingSettingsRepository settings, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.json = json;
         this.directory = Path.of(directory);
         this.activePack = activePack;
@@ -115,10 +121,13 @@ public class BrandingService {
         }
         if (name == null) {
             settings.remove(key);
-            return;
+        } else {
+            pack(name); // validates the name and that the pack can be read
+            settings.put(key, name, user, OffsetDateTime.now(clock));
         }
-        pack(name); // validates the name and that the pack can be read
-        settings.put(key, name, user, OffsetDateTime.now(clock));
+        if (audit != null) {
+            audit.record(AuditAction.CHANGE, AuditTarget.BRANDING, key, Map.of("pack", name == null ? "" : name));
+        }
     }
 
     private boolean readable(String name) {

@@ -94,6 +94,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin"));
             nav.addItem(new SideNavItem(getTranslation("nav.admin.webhooks"), "admin/webhooks"));
             nav.addItem(new SideNavItem(getTranslation("nav.admin.branding"), "admin/branding"));
+            nav.addItem(new SideNavItem(getTranslation("nav.admin.audit"), "admin/audit"));
         }
         return nav;
     }

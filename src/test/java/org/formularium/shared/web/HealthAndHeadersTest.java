@@ -59,7 +59,7 @@ class HealthAndHeadersTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
-        assertThat(response.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
     }
 
     @Test

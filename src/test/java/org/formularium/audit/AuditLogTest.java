@@ -91,6 +91,10 @@ class AuditLogTest extends BackofficeTestBase {
         cases.downloadDocument(receipt.reference(), "json");
         exports.writeCsv(InboxFilter.ALL.withForm(form), Locale.GERMAN, new ByteArrayOutputStream());
 
+        // the submission's own entry is written by the outbox after commit
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                entriesFor(AuditTarget.SUBMISSION, receipt.reference()).stream()
+                        .anyMatch(e -> e.action() == AuditAction.CREATE && e.details().containsKey("channel")));
         List<AuditEntry> entries = entriesFor(AuditTarget.SUBMISSION, receipt.reference());
         assertThat(entries.stream().filter(e -> e.action() == AuditAction.CREATE
                 && "note".equals(e.details().get("change")))).hasSize(1);

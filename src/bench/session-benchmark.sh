@@ -35,6 +35,7 @@ load_before=$(uptime | sed 's/.*load average: //')
 echo "== app (production jar, CPU 0, -Xmx$heap)"
 SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$db SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench \
 SPRING_PROFILES_ACTIVE=demo PORT=$port \
+FORMULARIUM_RATE_LIMIT_SUBMIT_REQUESTS=0 FORMULARIUM_RATE_LIMIT_DRAFT_RESUME_REQUESTS=0 \
   nice -n "$priority" taskset -c 0 java -Xmx$heap -XX:+UseG1GC ${BENCH_APP_JAVA_OPTS:-} -jar "$jar" > "$work/app.log" 2>&1 &
 app=$!
 for i in $(seq 1 180); do curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -86,7 +87,7 @@ cat >> BENCHMARKS.md <<MD
 
 - machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average before/after: $load_before / $load_after (other helpers compile and test on the same machine in parallel)
 - command: \`bash src/bench/session-benchmark.sh $users $seconds $held $think_min $think_max\`
-- settings: production jar (demo profile, -Xmx$heap, G1) pinned to CPU 0 with \`taskset\`, driver pinned to CPU 1, both at nice $priority, PostgreSQL 15 not pinned (normal priority); form \`veranstaltung\` (25 inputs on 3 pages incl. one repeating-group item, an address, dates, select, radios, checkboxes, consents; privacy step; review); response time = HTTP round trip of each UIDL request measured by the driver on loopback
+- settings: production jar (demo profile, -Xmx$heap, G1) pinned to CPU 0 with \`taskset\`, driver pinned to CPU 1, both at nice $priority, PostgreSQL 15 not pinned (normal priority); form \`veranstaltung\` (25 inputs on 3 pages incl. one repeating-group item, an address, dates, select, radios, checkboxes, consents; privacy step; review); the per-address submit and resume rate limits are switched off (all simulated citizens share one address); response time = HTTP round trip of each UIDL request measured by the driver on loopback
 - heap per session (two full GCs via \`jcmd GC.run\`, \`GC.heap_info\` used; sessions held on the review step, every page filled, not submitted): $hold_line
 - load: $load_line
 - $cpu_line

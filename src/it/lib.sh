@@ -40,7 +40,7 @@ it_pg_start() {
 # Creates an empty database $1 owned by a role of the same name (password = name) on port $2.
 it_db_create() {
   local db=$1 port=${2:-5432}
-  su postgres -c "psql -p $port -qc 'DROP DATABASE IF EXISTS $db'" >/dev/null
+  su postgres -c "PGOPTIONS='-c client_min_messages=warning' psql -p $port -qc 'DROP DATABASE IF EXISTS $db'" >/dev/null
   su postgres -c "psql -p $port -qc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$db') THEN CREATE ROLE $db LOGIN PASSWORD '$db'; END IF; END \\\$\\\$\"" >/dev/null
   su postgres -c "psql -p $port -qc 'CREATE DATABASE $db OWNER $db'" >/dev/null
 }

@@ -8,7 +8,8 @@
 # Runs as root on Debian 12 with PostgreSQL 15 (its own cluster "fmcrash" on port 5439, so the main
 # cluster is never restarted). Not part of the normal test run.
 # Usage: bash src/bench/crash-safety.sh [total=10000] [clients=8] [rate/s=0 (unlimited)]
-#   env LEASE (outbox lease, default PT30S), APP_HEAP (default 768m)
+#   env LEASE (outbox lease, default PT30S), APP_HEAP (default 768m), OUTBOX_WAIT (seconds to wait for the
+#   outbox after the last submission, default 900), SEND_LIMIT (seconds for sending, default 2400)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/it/lib.sh
@@ -16,6 +17,8 @@ total=${1:-10000}
 clients=${2:-8}
 rate=${3:-0}
 lease=${LEASE:-PT30S}
+outbox_wait=${OUTBOX_WAIT:-900}
+send_limit=${SEND_LIMIT:-2400}
 IT_APP_HEAP=${APP_HEAP:-768m}
 port=18281
 hook=18290
@@ -46,7 +49,7 @@ it_webhook_add $db $dbport bench-crash "http://127.0.0.1:$hook/events" "$secret"
 it_log "sending $total submissions ($clients clients, rate ${rate}/s) while crashing things"
 echo 0 > "$IT_WORK/progress"
 java src/bench/CrashSafetyDriver.java "http://127.0.0.1:$port" bench-crash "$IT_WORK/data.json" demo-api-key \
-  "$clients" "$total" "$rate" 1800 "$IT_WORK/acks.txt" "$IT_WORK/progress" > "$IT_WORK/driver.out" 2> "$IT_WORK/driver.err" &
+  "$clients" "$total" "$rate" "$send_limit" "$IT_WORK/acks.txt" "$IT_WORK/progress" > "$IT_WORK/driver.out" 2> "$IT_WORK/driver.err" &
 driver=$!
 echo $driver > "$IT_WORK/driver.pid"
 events=()
@@ -60,7 +63,7 @@ for step in 1 2 3 4; do
     it_app_stop $port KILL
     it_log "SIGKILL $step at $at acknowledged; restarting the app"
     it_app_start $port
-    it_app_wait $port 300
+    it_app_wait $port 600
     last_restart=$(date +%s)
     events+=("SIGKILL at $at")
   else
@@ -83,7 +86,7 @@ it_log "waiting for the outbox (PDFs, webhooks) to finish"
 stored_total=$(it_sql $db $dbport -c "SELECT count(*) FROM submission WHERE form_key = 'bench-crash'")
 pdf_after=""
 outbox_after=""
-for _ in $(seq 1 900); do
+for _ in $(seq 1 "$outbox_wait"); do
   missing_pdf=$(it_sql $db $dbport -c "SELECT count(*) FROM submission s WHERE form_key = 'bench-crash'
     AND NOT EXISTS (SELECT 1 FROM submission_document d WHERE d.submission_id = s.id AND d.kind = 'pdf')")
   open_items=$(it_sql $db $dbport -c "SELECT count(*) FROM outbox WHERE status NOT IN ('DONE', 'DEAD')")
@@ -99,17 +102,17 @@ it_log "checking"
 result=$(it_check_sql $db $dbport <<'SQL'
 SELECT
   (SELECT count(*) FROM acked),
-  (SELECT count(*) FROM acked a JOIN submission s ON s.idempotency_key = a.key AND s.reference = a.reference),
-  (SELECT count(*) FROM submission WHERE form_key = 'bench-crash') - (SELECT count(DISTINCT idempotency_key) FROM submission WHERE form_key = 'bench-crash')
+  (SELECT count(*) FROM acked a JOIN sub s ON s.client_key = a.key AND s.reference = a.reference),
+  (SELECT count(*) FROM sub WHERE form_key = 'bench-crash') - (SELECT count(DISTINCT client_key) FROM sub WHERE form_key = 'bench-crash')
     + (SELECT count(*) - count(DISTINCT reference) FROM acked),
-  (SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.idempotency_key = a.key AND s.reference = a.reference)),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-crash' AND NOT EXISTS (SELECT 1 FROM acked a WHERE a.key = s.idempotency_key)),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-crash' AND EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-crash' AND NOT EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
+  (SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM sub s WHERE s.client_key = a.key AND s.reference = a.reference)),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-crash' AND NOT EXISTS (SELECT 1 FROM acked a WHERE a.key = s.client_key)),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-crash' AND EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-crash' AND NOT EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
   (SELECT count(*) FROM (SELECT reference FROM ev GROUP BY reference HAVING count(*) > 1) d),
   (SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ev GROUP BY reference HAVING count(*) > 1) d),
   (SELECT count(*) FROM ev WHERE signature <> 'ok'),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-crash' AND EXISTS (SELECT 1 FROM submission_document d WHERE d.submission_id = s.id AND d.kind = 'pdf')),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-crash' AND EXISTS (SELECT 1 FROM submission_document d WHERE d.submission_id = s.id AND d.kind = 'pdf')),
   (SELECT count(*) FROM outbox WHERE status = 'DEAD'),
   (SELECT count(*) FROM outbox WHERE status NOT IN ('DONE', 'DEAD'));
 SQL

@@ -58,13 +58,13 @@ per_instance=$(for port in $port1 $port2; do printf '%s=%s ' $port "$(grep -c 'p
 result=$(it_check_sql $db 5432 <<'SQL'
 SELECT
   (SELECT count(*) FROM acked),
-  (SELECT count(*) FROM acked a JOIN submission s ON s.idempotency_key = a.key AND s.reference = a.reference),
-  (SELECT count(*) FROM submission WHERE form_key = 'bench-two'),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-two' AND (SELECT count(*) FROM ev WHERE ev.reference = s.reference) = 1),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-two' AND NOT EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
+  (SELECT count(*) FROM acked a JOIN sub s ON s.client_key = a.key AND s.reference = a.reference),
+  (SELECT count(*) FROM sub WHERE form_key = 'bench-two'),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-two' AND (SELECT count(*) FROM ev WHERE ev.reference = s.reference) = 1),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-two' AND NOT EXISTS (SELECT 1 FROM ev WHERE ev.reference = s.reference)),
   (SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ev GROUP BY reference HAVING count(*) > 1) d),
   (SELECT count(*) FROM ev WHERE signature <> 'ok'),
-  (SELECT count(*) FROM submission s WHERE form_key = 'bench-two' AND EXISTS (SELECT 1 FROM submission_document d WHERE d.submission_id = s.id AND d.kind = 'pdf')),
+  (SELECT count(*) FROM sub s WHERE form_key = 'bench-two' AND EXISTS (SELECT 1 FROM submission_document d WHERE d.submission_id = s.id AND d.kind = 'pdf')),
   (SELECT count(*) FROM outbox WHERE status = 'DEAD'),
   (SELECT count(*) FROM outbox o WHERE o.kind = 'WEBHOOK' AND (SELECT count(*) FROM webhook_delivery d WHERE d.outbox_id = o.id) > 1);
 SQL

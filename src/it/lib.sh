@@ -76,7 +76,7 @@ it_app_pid() { cat "$IT_WORK/app-$1.pid"; }
 
 # Waits until the instance on port $1 is healthy and its demo data (API key) is there; $2 = seconds.
 it_app_wait() {
-  local port=$1 limit=${2:-180} pid
+  local port=$1 limit=${2:-600} pid
   pid=$(it_app_pid "$port")
   for _ in $(seq 1 "$limit"); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health" \
@@ -153,7 +153,8 @@ it_cleanup() {
 
 # The test classpath for src/test/java/org/formularium/it/TwoInstancesCheck (compiled when missing).
 it_test_classpath() {
-  if [ ! -f target/test-classes/org/formularium/it/TwoInstancesCheck.class ]; then
+  if [ ! -f target/test-classes/org/formularium/it/TwoInstancesCheck.class ] \
+      || [ src/test/java/org/formularium/it/TwoInstancesCheck.java -nt target/test-classes/org/formularium/it/TwoInstancesCheck.class ]; then
     mvn -B -ntp -q test-compile -DskipBrowserTests >&2
   fi
   if [ ! -s target/it-classpath.txt ] || [ pom.xml -nt target/it-classpath.txt ]; then
@@ -192,7 +193,8 @@ JSON
   printf '%s' '{"name": "Jürgen Weißmüller", "email": "j.w@example.de", "message": "Die Straßenlaterne vor Haus Nr. 12 ist seit Tagen dunkel. Bitte prüfen."}' > "$IT_WORK/data.json"
 }
 
-# Loads the driver's acknowledgements and the receiver's events into temp tables acked and ev, then runs
+# Loads the driver's acknowledgements and the receiver's events into temp tables acked and ev (and a view
+# sub = submission with the client's key), then runs
 # the SQL on standard input; prints its rows space-separated: it_check_sql DB DBPORT < query.sql
 it_check_sql() {
   sed 's/ /\t/g' "$IT_WORK/acks.txt" > "$IT_WORK/acks.tsv"
@@ -202,6 +204,8 @@ CREATE TEMP TABLE acked(key text, reference text, status int);
 \copy acked FROM '$IT_WORK/acks.tsv'
 CREATE TEMP TABLE ev(reference text, event_id text, type text, signature text);
 \copy ev FROM '$IT_WORK/events.tsv'
+-- the API stores the client's key with a prefix ("api:<key>"): client_key is the part after the last colon
+CREATE TEMP VIEW sub AS SELECT s.*, substring(s.idempotency_key from '[^:]*\$') AS client_key FROM submission s;
 SQL
     cat; } | PGPASSWORD=$1 psql -h localhost -p "$2" -U "$1" -d "$1" -v ON_ERROR_STOP=1 -qAt -F ' '
 }

@@ -76,7 +76,7 @@ it_app_pid() { cat "$IT_WORK/app-$1.pid"; }
 
 # Waits until the instance on port $1 is healthy and its demo data (API key) is there; $2 = seconds.
 it_app_wait() {
-  local port=$1 limit=${2:-600} pid
+  local port=$1 limit=${2:-${IT_START_SECONDS:-600}} pid
   pid=$(it_app_pid "$port")
   for _ in $(seq 1 "$limit"); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health" \

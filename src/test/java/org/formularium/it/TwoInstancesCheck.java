@@ -308,7 +308,8 @@ public final class TwoInstancesCheck {
     private void start(int port) throws Exception {
         Process starter = new ProcessBuilder("sh", work.resolve("start-" + port + ".sh").toString()).inheritIO().start();
         expect(starter.waitFor() == 0, "could not start the instance on port " + port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+        int limit = Integer.parseInt(System.getenv().getOrDefault("IT_START_SECONDS", "600"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limit);
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -322,7 +323,7 @@ public final class TwoInstancesCheck {
             }
             Thread.sleep(1000);
         }
-        throw new CheckFailed("the instance on port " + port + " did not come back within 600 s");
+        throw new CheckFailed("the instance on port " + port + " did not come back within " + limit + " s");
     }
 
     // ---- checks through the API and the webhook receiver -------------------------------------------

@@ -56,6 +56,17 @@ class OutboxRepository implements ClearRowsEncryptor {
                         merge(read(r.getPayload()), r.getPayloadEncrypted(), r.getSubmissionId()), r.getAttempts()));
     }
 
+    /**
+     * Renews the lease of an item just before a worker starts on it; false when the item is no longer this
+     * worker's: another worker claimed it since (its lease ran out while it waited in this worker's batch —
+     * the claim counts {@code attempts} up, so the attempt number is the fencing token) or it is finished.
+     */
+    boolean renew(long id, int attempt, OffsetDateTime leaseUntil) {
+        return dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, leaseUntil)
+                .where(OUTBOX.ID.eq(id)).and(OUTBOX.ATTEMPTS.eq(attempt)).and(OUTBOX.STATUS.eq("PENDING"))
+                .execute() == 1;
+    }
+
     void done(long id, OffsetDateTime now) {
         dsl.update(OUTBOX).set(OUTBOX.STATUS, "DONE").set(OUTBOX.DONE_AT, now).set(OUTBOX.LAST_ERROR, (String) null)
                 .where(OUTBOX.ID.eq(id)).execute();

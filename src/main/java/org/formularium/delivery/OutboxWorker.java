@@ -145,6 +145,12 @@ public class OutboxWorker {
     }
 
     private void work(OutboxItem item) {
+        OffsetDateTime start = OffsetDateTime.now(clock);
+        if (!Boolean.TRUE.equals(transactions.execute(s -> repository.renew(item.id(), item.attempt(), start.plus(lease))))) {
+            // the batch took longer than the lease and another instance has taken the item: never do it twice
+            LOG.info("outbox item {} ({}) was taken over by another worker, skipped", item.id(), item.kind());
+            return;
+        }
         OutboxHandler handler = handlers.get(item.kind());
         try {
             if (handler == null) {

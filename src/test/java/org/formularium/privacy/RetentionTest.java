@@ -79,7 +79,7 @@ class RetentionTest extends AbstractDatabaseTest {
         jdbc.update("insert into outbox (kind, submission_id, next_attempt_at, created_at) "
                 + "select 'RETENTION_TEST', id, now() + interval '1 day', now() from submission where reference = ?", old);
         String expired = drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf alt"), null, 2);
-        String kept = drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf neu"), null, 2);
+        String fresh = drafts.save(null, form, 1, DefinitionJson.mapper().createObjectNode().put("name", "Entwurf neu"), null, 2);
         jdbc.update("update draft set expires_at = ? where token_hash = encode(sha256(?::bytea), 'hex')",
                 now.minusHours(1), expired);
 
@@ -94,7 +94,7 @@ class RetentionTest extends AbstractDatabaseTest {
         assertThat(due.oldestDraftExpiry().toInstant()).isEqualTo(now.minusHours(1).toInstant());
         assertThat(outcome.deletedReferences().get(form)).containsExactly(old);
         assertThat(fixtures.count("select count(*) from draft where form_key = ?", form)).isEqualTo(1);
-        assertThat(drafts.find(form, kept).orElseThrow().data().path("name").asText()).isEqualTo("Entwurf neu");
+        assertThat(drafts.find(form, fresh).orElseThrow().data().path("name").asText()).isEqualTo("Entwurf neu");
         assertThat(drafts.find(form, expired)).isEmpty();
         assertThat(outcome.run().orElseThrow().submissionsDeleted()).isGreaterThanOrEqualTo(due.submissions());
 

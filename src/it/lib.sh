@@ -59,11 +59,17 @@ it_app_script() {
   local jar=$1 port=$2 db=$3 dbport=$4
   shift 4
   local script="$IT_WORK/start-$port.sh"
+  # every instance must have the same master key (they share the database); one throw-away key per run
+  [ -f "$IT_WORK/master-keys" ] || echo "it:$(head -c 32 /dev/urandom | base64)" > "$IT_WORK/master-keys"
   {
     echo '#!/bin/sh'
     echo "cd '$PWD'"
     echo "export SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:$dbport/$db SPRING_DATASOURCE_USERNAME=$db SPRING_DATASOURCE_PASSWORD=$db"
     echo "export SPRING_PROFILES_ACTIVE=demo PORT=$port FORMULARIUM_ADMIN_PASSWORD=it-admin-password-123 FORMULARIUM_DB_POOL_SIZE=\${FORMULARIUM_DB_POOL_SIZE:-10}"
+    echo "export FORMULARIUM_MASTER_KEYS='$(cat "$IT_WORK/master-keys")'"
+    # nginx on this machine is the trusted proxy; the browser driver fills forms faster than the anti-spam
+    # minimum fill time allows a person to
+    echo "export FORMULARIUM_TRUSTED_PROXIES='127\\.0\\.0\\.1' FORMULARIUM_ANTI_SPAM_MIN_FILL_TIME=PT0S"
     for setting in "$@"; do echo "export $setting"; done
     echo "nohup java -Xmx${IT_APP_HEAP:-512m} -XX:+UseSerialGC -jar '$jar' >> '$IT_WORK/app-$port.log' 2>&1 &"
     echo "echo \$! > '$IT_WORK/app-$port.pid'"

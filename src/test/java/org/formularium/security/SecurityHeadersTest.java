@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an API error: each header exactly once; HSTS only for https (here: behind a proxy that sends
  * {@code X-Forwarded-Proto: https}).
  */
+// the test client plays the reverse proxy (X-Forwarded-Proto), so loopback is the trusted proxy here
+@org.springframework.test.context.TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")
 class SecurityHeadersTest extends AbstractApiTest {
 
     private void assertSecurityHeaders(HttpResponse<String> response, boolean api) {

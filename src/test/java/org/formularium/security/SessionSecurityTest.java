@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions over real HTTP: a new session id at login (session fixation), the configured idle timeout, a
  * logout that ends the session, and the cookie's flags (HttpOnly, SameSite=Lax, Secure behind https).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the test client plays the reverse proxy (X-Forwarded-Proto), so loopback is the trusted proxy here
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")
 @ActiveProfiles({"test", "demo"})
 class SessionSecurityTest {
 

@@ -105,9 +105,12 @@ class UploadChecksTest extends AbstractDatabaseTest {
 
         assertThat(stored.name()).isEqualTo("passwd.pdf");
         assertThat(windows.name()).isEqualTo("böse.pdf");
-        Map<String, Object> row = jdbc.queryForMap("select file_name, content from attachment where id = ?", stored.id());
-        assertThat(row.get("file_name")).isEqualTo("passwd.pdf");
-        assertThat((byte[]) row.get("content")).isEqualTo(PDF);
+        // name and content are stored encrypted in the database row, never in the file system
+        Map<String, Object> row = jdbc.queryForMap("select file_name_encrypted, content_encrypted from attachment where id = ?",
+                stored.id());
+        assertThat(row.get("file_name_encrypted")).isNotNull();
+        assertThat(row.get("content_encrypted")).isNotNull();
+        assertThat(service().content(stored.id())).contains(PDF);
         assertThat(Files.exists(target)).isFalse();
         assertThat(Files.exists(Path.of("passwd.pdf"))).isFalse();
     }

@@ -68,7 +68,7 @@ class PrivacyNoticeStoredTest extends AbstractAbuseProtectionTest {
         String notice = (String) row.get("privacy_notice");
         assertThat(notice).isEqualTo(notices.of(privacy, Locale.ENGLISH))
                 .contains(privacy.notice().get("en").strip(), "Controller: " + privacy.controller().get("en"),
-                        "Retention period: " + privacy.retentionDays() + " days after receipt",
+                        "Retention period: " + privacy.retentionDays() + " days after your request has been decided",
                         "I have read the privacy notice")
                 .doesNotContain(privacy.notice().get("de").strip());
         assertThat(row.get("language")).isEqualTo("en");

@@ -2,17 +2,24 @@
 # Ingest benchmark: durable submissions per second through the API (production jar on Debian's
 # PostgreSQL 15 with synchronous_commit=on), next to pg_test_fsync and a raw pgbench run of the same
 # insert (submission row with ~9 KB jsonb + two outbox rows, one transaction). Appends to BENCHMARKS.md.
-# Usage: bash src/bench/ingest-benchmark.sh [clients=16] [seconds=30]
+# Load: wrk (C, Debian package, installed when missing) so that the driver takes little of the 2 cores; every
+# 201 is counted and compared with the rows stored during the measured phase. The warm-up matters: the JIT
+# compiler needs one to two minutes of this load before the app runs at its steady speed (about 300/s in the
+# first minute on 2 cores, then several times that).
+# Usage: bash src/bench/ingest-benchmark.sh [clients=16] [seconds=30] [warmup_seconds=120]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-16}
 seconds=${2:-30}
+warmup=${3:-120}
 port=18181
 db=formularium_bench
 work=$(mktemp -d)
-trap 'kill ${app:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill ${app:-0} 2>/dev/null && wait ${app:-0} 2>/dev/null; rm -rf "$work"' EXIT
+if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is in use (an app from an earlier run still stopping?)"; exit 1; fi
 
 . src/bench/bench-common.sh
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 jar=$(bench_production_jar)
 bench_fresh_database $db
 sync_commit=$(su postgres -c "psql -qAtc 'show synchronous_commit'")
@@ -60,19 +67,35 @@ pgbench_line=$(PGPASSWORD=bench pgbench -h localhost -U bench -n -c "$clients" -
 echo "$pgbench_line"
 PGPASSWORD=bench psql -h localhost -U bench -qc "DELETE FROM outbox WHERE kind='BENCH'; DELETE FROM submission WHERE reference LIKE 'PG-%'" $db
 
-echo "== API ingest"
-driver_line=$(java src/bench/IngestLoadDriver.java "http://localhost:$port" bench-ingest "$work/data.json" demo-api-key "$clients" "$seconds" "$work/refs.txt")
+echo "== API ingest (wrk: ${warmup}s warm-up, then ${seconds}s measured)"
+export BODY_FILE="$work/data.json" API_KEY=demo-api-key
+url="http://localhost:$port/api/v1/forms/bench-ingest/submissions"
+RUN_ID=warm wrk -t 2 -c "$clients" -d "${warmup}s" -s src/bench/ingest-wrk.lua "$url" > /dev/null
+before=$(PGPASSWORD=bench psql -h localhost -U bench -qAtc "SELECT count(*) FROM submission WHERE form_key='bench-ingest'" $db)
+cpu_ticks() { # utime+stime of the app, of all postgres processes, of wrk
+  local app_t pg_t=0 pid
+  app_t=$(awk '{print $14+$15}' /proc/$app/stat)
+  for pid in $(pgrep -x postgres); do pg_t=$((pg_t + $(awk '{print $14+$15}' /proc/$pid/stat 2>/dev/null || echo 0))); done
+  echo "$app_t $pg_t"
+}
+read app0 pg0 < <(cpu_ticks)
+RUN_ID=bench wrk -t 2 -c "$clients" -d "${seconds}s" --timeout 10s -s src/bench/ingest-wrk.lua "$url" > "$work/wrk.out" &
+wrk_pid=$!
+sleep $((seconds - 1))
+read app1 pg1 < <(cpu_ticks)
+wrk_ticks=$(awk '{print $14+$15}' /proc/$wrk_pid/stat)
+wait $wrk_pid
+driver_line=$(grep '^created=' "$work/wrk.out")
 echo "$driver_line"
-acknowledged=$(wc -l < "$work/refs.txt")
-python3 - "$work/refs.txt" > "$work/refs.sql" <<'PY'
-import sys
-refs = [l.strip() for l in open(sys.argv[1]) if l.strip()]
-print("CREATE TEMP TABLE acked(ref text); INSERT INTO acked VALUES " + ",".join("('%s')" % r for r in refs) + ";")
-print("SELECT count(*) FROM acked a JOIN submission s ON s.reference = a.ref;")
-print("SELECT count(*) - count(DISTINCT ref) FROM acked;")
-PY
-stored=$(PGPASSWORD=bench psql -h localhost -U bench -qAt -f "$work/refs.sql" $db | sed -n 1p)
-dups=$(PGPASSWORD=bench psql -h localhost -U bench -qAt -f "$work/refs.sql" $db | sed -n 2p)
+hz=$(getconf CLK_TCK)
+cpu_line=$(awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v w=$wrk_ticks -v hz=$hz -v s=$((seconds - 1)) -v t="$seconds" \
+  'BEGIN{printf "app %.2f cores, PostgreSQL %.2f cores, wrk %.2f cores (of %d)", a/hz/s, p/hz/s, w/hz/t, '"$(nproc)"'}')
+echo "$cpu_line"
+sleep 2
+acknowledged=$(echo "$driver_line" | sed 's/.*created=\([0-9]*\).*/\1/')
+after=$(PGPASSWORD=bench psql -h localhost -U bench -qAtc "SELECT count(*) FROM submission WHERE form_key='bench-ingest'" $db)
+stored=$((after - before))
+dups=$(PGPASSWORD=bench psql -h localhost -U bench -qAtc "SELECT count(*) - count(DISTINCT idempotency_key) FROM submission WHERE form_key='bench-ingest'" $db)
 echo "acknowledged=$acknowledged stored=$stored duplicates=$dups"
 kill $app; wait $app 2>/dev/null || true
 
@@ -83,11 +106,12 @@ cat >> BENCHMARKS.md <<MD
 ## Ingest through the API — $(date -u +%Y-%m-%d)
 
 - machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB; app, PostgreSQL 15 and driver on the same machine, not pinned
-- command: \`bash src/bench/ingest-benchmark.sh $clients $seconds\`
+- command: \`bash src/bench/ingest-benchmark.sh $clients $seconds $warmup\`
 - settings: production jar, demo API key, form \`bench-ingest\`, $size bytes of answers per submission (jsonb), $clients concurrent clients for $seconds s, synchronous_commit=$sync_commit, Hikari pool 20; outbox workers (PDF, JSON, XML) run at the same time
 - fsync ceiling (pg_test_fsync, fdatasync): $fsync_line
 - raw pgbench of the same insert ($clients clients, 15 s): $pgbench_line
-- API: $driver_line
+- API (wrk, after ${warmup} s of warm-up): $driver_line
+- CPU during the measured phase: $cpu_line
 - check: acknowledged=$acknowledged stored=$stored duplicates=$dups
 MD
 echo "appended to BENCHMARKS.md"

@@ -21,6 +21,16 @@ final class ReferenceNumbers {
         this.fetch = fetch;
     }
 
+    /** {@code FM-2026-000123}: the year and the number with at least six digits. */
+    static String format(int year, long number) {
+        String digits = Long.toString(number);
+        StringBuilder reference = new StringBuilder(16).append("FM-").append(year).append('-');
+        for (int i = digits.length(); i < 6; i++) {
+            reference.append('0');
+        }
+        return reference.append(digits).toString();
+    }
+
     synchronized long next() {
         if (free.isEmpty()) {
             free.addAll(fetch.apply(BLOCK));

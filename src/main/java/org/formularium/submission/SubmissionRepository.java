@@ -7,12 +7,17 @@ import org.formularium.definition.DefinitionJson;
 import org.formularium.definition.IndexedData;
 import org.formularium.shared.crypto.Envelope;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertSetStep;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.formularium.jooq.Tables.OUTBOX;
@@ -44,26 +49,47 @@ class SubmissionRepository {
      * The next {@code count} numbers of {@code submission_reference_seq} in one round trip (the service hands
      * them out one by one; numbers of a block that is not used up are simply skipped).
      */
-    java.util.List<Long> nextReferenceNumbers(int count) {
+    List<Long> nextReferenceNumbers(int count) {
         return dsl.select(DSL.field("nextval('submission_reference_seq')", Long.class))
                 .from(DSL.generateSeries(1, count)).fetch(0, Long.class);
     }
 
-    /** Inserts unless the idempotency key exists; returns the new id or empty for a replay. */
-    Optional<Long> insert(String reference, String accessCodeHash, String formKey, int version, String language,
-                          Channel channel, String idempotencyKey, String requestHash, JsonNode data,
-                          JsonNode indexedData, OffsetDateTime now, String privacyNotice, OffsetDateTime consentAt) {
-        return dsl.insertInto(SUBMISSION)
-                .set(SUBMISSION.REFERENCE, reference).set(SUBMISSION.ACCESS_CODE_HASH, accessCodeHash)
-                .set(SUBMISSION.FORM_KEY, formKey).set(SUBMISSION.FORM_VERSION, version)
-                .set(SUBMISSION.LANGUAGE, language).set(SUBMISSION.CHANNEL, channel.name())
-                .set(SUBMISSION.IDEMPOTENCY_KEY, idempotencyKey).set(SUBMISSION.REQUEST_HASH, requestHash)
-                .set(SUBMISSION.DATA_ENCRYPTED, answers.seal(reference, data))
-                .set(SUBMISSION.INDEXED_DATA, jsonb(indexedData)).set(SUBMISSION.SUBMITTED_AT, now)
-                .set(SUBMISSION.STATUS_CHANGED_AT, now)
-                .set(SUBMISSION.PRIVACY_NOTICE, privacyNotice).set(SUBMISSION.CONSENT_AT, consentAt)
-                .onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
-                .returning(SUBMISSION.ID).fetchOptional().map(r -> r.get(SUBMISSION.ID));
+    /** The answers encrypted for the submission's row (bound to its reference). */
+    byte[] seal(String reference, JsonNode data) {
+        return answers.seal(reference, data);
+    }
+
+    /**
+     * Inserts the submissions in one statement, skipping those whose idempotency key exists (or occurs earlier
+     * in the list); returns the new ids by index in {@code rows}.
+     */
+    Map<Integer, Long> insertAll(List<SubmissionWriter.NewSubmission> rows) {
+        InsertSetStep<org.formularium.jooq.tables.records.SubmissionRecord> first = dsl.insertInto(SUBMISSION);
+        InsertSetMoreStep<org.formularium.jooq.tables.records.SubmissionRecord> insert = null;
+        for (SubmissionWriter.NewSubmission row : rows) {
+            insert = (insert == null ? first : insert.newRecord())
+                    .set(SUBMISSION.REFERENCE, row.reference()).set(SUBMISSION.ACCESS_CODE_HASH, row.accessCodeHash())
+                    .set(SUBMISSION.FORM_KEY, row.formKey()).set(SUBMISSION.FORM_VERSION, row.version())
+                    .set(SUBMISSION.LANGUAGE, row.language()).set(SUBMISSION.CHANNEL, row.channel().name())
+                    .set(SUBMISSION.IDEMPOTENCY_KEY, row.idempotencyKey()).set(SUBMISSION.REQUEST_HASH, row.requestHash())
+                    .set(SUBMISSION.DATA_ENCRYPTED, row.sealedData())
+                    .set(SUBMISSION.INDEXED_DATA, jsonb(row.indexedData())).set(SUBMISSION.SUBMITTED_AT, row.submittedAt())
+                    .set(SUBMISSION.STATUS_CHANGED_AT, row.submittedAt())
+                    .set(SUBMISSION.PRIVACY_NOTICE, row.privacyNotice()).set(SUBMISSION.CONSENT_AT, row.consentAt());
+        }
+        Map<String, Long> byKey = new HashMap<>();
+        insert.onConflict(SUBMISSION.IDEMPOTENCY_KEY).doNothing()
+                .returning(SUBMISSION.ID, SUBMISSION.IDEMPOTENCY_KEY)
+                .fetch().forEach(r -> byKey.put(r.get(SUBMISSION.IDEMPOTENCY_KEY), r.get(SUBMISSION.ID)));
+        Map<Integer, Long> ids = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            // a key twice in one batch: the first row was inserted, the second is a replay of it
+            Long id = byKey.remove(rows.get(i).idempotencyKey());
+            if (id != null) {
+                ids.put(i, id);
+            }
+        }
+        return ids;
     }
 
     record Existing(SubmissionRecord submission, String requestHash) {
@@ -83,7 +109,7 @@ class SubmissionRepository {
     }
 
     /** Submissions after {@code afterId} in id order, filtered; one page for cursor paging. */
-    java.util.List<SubmissionRecord> list(String formKey, SubmissionStatus status, OffsetDateTime since,
+    List<SubmissionRecord> list(String formKey, SubmissionStatus status, OffsetDateTime since,
                                           Boolean acknowledged, long afterId, int limit) {
         var condition = SUBMISSION.ID.gt(afterId);
         if (formKey != null) {
@@ -111,13 +137,22 @@ class SubmissionRepository {
                 .fetchOptional(SUBMISSION.ACCESS_CODE_HASH);
     }
 
-    /** Queues one outbox item of each kind for the submission, in one statement. */
-    void addOutbox(java.util.List<String> kinds, long submissionId, JsonNode payload, OffsetDateTime now) {
-        JSONB body = jsonb(payload);
+    /** The outbox items of one new submission: one per kind, all with the same payload. */
+    record OutboxWork(long submissionId, List<String> kinds, JsonNode payload, OffsetDateTime now) {
+    }
+
+    /** Queues the outbox items of several submissions in one statement. */
+    void addOutbox(List<OutboxWork> work) {
+        if (work.isEmpty()) {
+            return;
+        }
         var insert = dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.SUBMISSION_ID, OUTBOX.PAYLOAD, OUTBOX.NEXT_ATTEMPT_AT,
                 OUTBOX.CREATED_AT);
-        for (String kind : kinds) {
-            insert = insert.values(kind, submissionId, body, now, now);
+        for (OutboxWork item : work) {
+            JSONB body = jsonb(item.payload());
+            for (String kind : item.kinds()) {
+                insert = insert.values(kind, item.submissionId(), body, item.now(), item.now());
+            }
         }
         insert.execute();
     }

@@ -24,11 +24,15 @@ import org.formularium.definition.model.SectionElement;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
 import org.formularium.shared.crypto.ClearRowsEncryptor;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -66,17 +70,18 @@ public class SubmissionService implements ClearRowsEncryptor {
     private final AttachmentRepository attachments;
     private final FormService forms;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final PrivacyNoticeText privacyNotices;
     private final AuditService audit;
     private final SecureRandom random = new SecureRandom();
     private final ReferenceNumbers referenceNumbers;
+    private final SubmissionWriter writer;
     private final Map<Channel, Counter> received = new ConcurrentHashMap<>();
 
     SubmissionService(SubmissionRepository submissions, AttachmentRepository attachments, FormService forms,
-                      Clock clock, ApplicationEventPublisher events, io.micrometer.core.instrument.MeterRegistry meters,
-                      PrivacyNoticeText privacyNotices, AuditService audit) {
+                      Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+                      PrivacyNoticeText privacyNotices, AuditService audit, SubmissionWriter writer) {
+        this.writer = writer;
         this.audit = audit;
         this.meters = meters;
         this.privacyNotices = privacyNotices;
@@ -85,7 +90,6 @@ public class SubmissionService implements ClearRowsEncryptor {
         this.attachments = attachments;
         this.forms = forms;
         this.clock = clock;
-        this.events = events;
     }
 
     /**
@@ -95,7 +99,6 @@ public class SubmissionService implements ClearRowsEncryptor {
      * @throws IdempotencyConflictException when the key was used for different data
      * @throws org.formularium.definition.store.FormNotFoundException when the form (version) is not published
      */
-    @Transactional
     public SubmissionReceipt submit(SubmitCommand command) {
         if (command.idempotencyKey() == null || command.idempotencyKey().isBlank()
                 || command.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -136,27 +139,22 @@ public class SubmissionService implements ClearRowsEncryptor {
         String privacyNotice = command.privacyNotice() != null ? command.privacyNotice()
                 : privacyNotices.of(form.definition().privacy(), command.language());
         String accessCode = accessCode();
-        String reference = "FM-" + now.getYear() + "-" + String.format("%06d", referenceNumbers.next());
-        Optional<Long> inserted = submissions.insert(reference, hash(accessCode), form.key(), form.version(),
-                command.language().getLanguage(), command.channel(), command.idempotencyKey(), requestHash,
-                evaluation.data(), IndexedData.of(form.definition(), evaluation.data()), now, privacyNotice,
-                command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC));
-        if (inserted.isEmpty()) {
-            // the key was used before (or a concurrent request with it committed first)
-            return replay(submissions.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(), requestHash);
-        }
-        long id = inserted.get();
-        List<UUID> used = usedFileIds(form.definition(), evaluation.data());
-        if (!used.isEmpty()) {
-            attachments.bind(used, id);
-        }
+        String reference = ReferenceNumbers.format(now.getYear(), referenceNumbers.next());
         ObjectNode payload = DefinitionJson.mapper().createObjectNode().put("reference", reference);
         // the audit entry is written from the outbox after commit: appending to the hash chain is serialised,
         // and the citizen's commit should not wait for it (the outbox item is as durable as the submission)
         AuditActor actor = audit.currentActor();
         payload.putObject("actor").put("type", actor.type().name()).put("id", actor.id()).put("name", actor.name());
-        submissions.addOutbox(List.of(OUTBOX_DOCUMENTS, OUTBOX_SUBMITTED), id, payload, now);
-        events.publishEvent(new SubmissionSubmitted(id, reference, form.key(), form.version()));
+        Optional<Long> inserted = writer.write(new SubmissionWriter.NewSubmission(reference, hash(accessCode),
+                form.key(), form.version(), command.language().getLanguage(), command.channel(),
+                command.idempotencyKey(), requestHash, submissions.seal(reference, evaluation.data()),
+                IndexedData.of(form.definition(), evaluation.data()), now, privacyNotice,
+                command.consentAt() == null ? null : command.consentAt().atOffset(ZoneOffset.UTC),
+                usedFileIds(form.definition(), evaluation.data()), List.of(OUTBOX_DOCUMENTS, OUTBOX_SUBMITTED), payload));
+        if (inserted.isEmpty()) {
+            // the key was used before (or a concurrent request with it committed first)
+            return replay(submissions.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(), requestHash);
+        }
         received.computeIfAbsent(command.channel(), channel -> meters.counter(METRIC_RECEIVED,
                 "channel", channel.name().toLowerCase(java.util.Locale.ROOT))).increment();
         return new SubmissionReceipt(reference, accessCode, form.key(), form.version(), now, false);
@@ -330,10 +328,24 @@ public class SubmissionService implements ClearRowsEncryptor {
         return code.toString();
     }
 
-    private static String requestHash(String formKey, JsonNode data) {
+    /**
+     * SHA-256 of the form key, a line feed and the data's JSON in UTF-8; the JSON is streamed into the digest
+     * (no copy of a large answer as a string and again as bytes).
+     */
+    static String requestHash(String formKey, JsonNode data) {
         try {
-            return hash(formKey + "\n" + DefinitionJson.mapper().writeValueAsString(data));
-        } catch (JsonProcessingException e) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((formKey + "\n").getBytes(StandardCharsets.UTF_8));
+            // through a Writer: the same characters as writeValueAsString (a byte stream would escape emoji
+            // as surrogate pairs, and keys stored by earlier releases would no longer replay)
+            try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                    StandardCharsets.UTF_8)) {
+                DefinitionJson.mapper().writeValue(out, data);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
     }

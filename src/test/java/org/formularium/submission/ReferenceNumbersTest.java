@@ -39,4 +39,11 @@ class ReferenceNumbersTest {
         assertThat(distinct).allMatch(n -> n >= 1 && n <= 1_000);
         assertThat(fetches.get()).isEqualTo(1_000 / ReferenceNumbers.BLOCK);
     }
+
+    @Test
+    void references_have_the_year_and_at_least_six_digits() {
+        assertThat(ReferenceNumbers.format(2026, 123)).isEqualTo("FM-2026-000123");
+        assertThat(ReferenceNumbers.format(2026, 0)).isEqualTo("FM-2026-000000");
+        assertThat(ReferenceNumbers.format(2027, 1234567)).isEqualTo("FM-2027-1234567");
+    }
 }

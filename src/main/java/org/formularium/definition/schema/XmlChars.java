@@ -14,12 +14,29 @@ public final class XmlChars {
         if (text == null) {
             return "";
         }
-        if (text.codePoints().allMatch(XmlChars::allowed)) {
+        if (allAllowed(text)) {
             return text;
         }
         StringBuilder cleaned = new StringBuilder(text.length());
         text.codePoints().filter(XmlChars::allowed).forEach(cleaned::appendCodePoint);
         return cleaned.toString();
+    }
+
+    /** The common case without streams: every char is allowed and surrogates come in pairs. */
+    private static boolean allAllowed(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0xD800 || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** Whether XML 1.0 allows the code point ({@code Char} production). */

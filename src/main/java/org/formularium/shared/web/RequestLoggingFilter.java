@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * One log line per request: method, path (never the query string, which may carry personal data or
@@ -23,6 +24,8 @@ import java.io.IOException;
 class RequestLoggingFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.formularium.requests");
+    private static final Pattern SECRET_SEGMENTS = Pattern.compile("(/fortsetzen/|/resume/|/r/)[^/]+");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,21 +34,23 @@ class RequestLoggingFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            long micros = (System.nanoTime() - start) / 1_000;
-            boolean vaadinInternal = request.getParameter("v-r") != null || request.getRequestURI().startsWith("/VAADIN/");
-            String line = "request method={} path={} status={} durationMs={}";
-            Object[] args = {request.getMethod(), sanitize(request.getRequestURI()), response.getStatus(),
-                    String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0)};
-            if (vaadinInternal) {
-                LOG.debug(line, args);
-            } else {
-                LOG.info(line, args);
+            long tenths = (System.nanoTime() - start) / 100_000;
+            boolean vaadinInternal = request.getRequestURI().startsWith("/VAADIN/") || request.getParameter("v-r") != null;
+            if (vaadinInternal ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
+                String line = "request method={} path={} status={} durationMs={}";
+                Object[] args = {request.getMethod(), sanitize(request.getRequestURI()), response.getStatus(),
+                        tenths / 10 + "." + tenths % 10};
+                if (vaadinInternal) {
+                    LOG.debug(line, args);
+                } else {
+                    LOG.info(line, args);
+                }
             }
         }
     }
 
     /** Resume tokens and similar secrets in paths are masked. */
     static String sanitize(String path) {
-        return path.replaceAll("(/resume/|/r/)[^/]+", "$1***").replaceAll("[\\r\\n]", "");
+        return LINE_BREAKS.matcher(SECRET_SEGMENTS.matcher(path).replaceAll("$1***")).replaceAll("");
     }
 }

@@ -1,5 +1,6 @@
 package org.formularium.delivery;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -13,11 +14,12 @@ import java.util.concurrent.Executor;
 class DeliveryConfig {
 
     @Bean
-    Executor outboxExecutor() {
+    Executor outboxExecutor(@Value("${formularium.outbox.threads:3}") int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("outbox-");
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(2);
+        // as many threads as drains may run (a pool grows beyond its core size only when its queue is full)
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(1000);
         executor.initialize();
         return executor;

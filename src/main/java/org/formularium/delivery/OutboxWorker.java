@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,7 +43,8 @@ public class OutboxWorker {
     private final Duration baseDelay;
     private final Duration maxDelay;
     private final Duration lease;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger active = new AtomicInteger();
+    private final int threads;
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean startQueued = new AtomicBoolean();
     private final Executor executor;
@@ -55,7 +57,12 @@ public class OutboxWorker {
                  @Value("${formularium.outbox.max-attempts:8}") int maxAttempts,
                  @Value("${formularium.outbox.base-delay:PT5S}") Duration baseDelay,
                  @Value("${formularium.outbox.max-delay:PT1H}") Duration maxDelay,
-                 @Value("${formularium.outbox.lease:PT5M}") Duration lease) {
+                 @Value("${formularium.outbox.lease:PT5M}") Duration lease,
+                 @Value("${formularium.outbox.threads:3}") int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("formularium.outbox.threads must be at least 1");
+        }
+        this.threads = threads;
         this.repository = repository;
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
         this.transactions = transactions;
@@ -99,12 +106,15 @@ public class OutboxWorker {
     }
 
     /**
-     * Works through due items until none is left. Returns how many were handled. A call while another
-     * drain runs makes that drain look once more, so work committed meanwhile is not left for the poll.
+     * Works through due items until none is left. Returns how many were handled. Up to
+     * {@code formularium.outbox.threads} drains run at once (each claims its own batches with SKIP LOCKED); a
+     * drain that finds a full batch starts another while submissions are not arriving fast. A call while the
+     * limit is reached makes a running drain look once more, so work committed meanwhile is not left for the poll.
      */
     public int drain() {
         again.set(true);
-        if (!running.compareAndSet(false, true)) {
+        if (active.incrementAndGet() > threads) {
+            active.decrementAndGet();
             return 0;
         }
         int handled = 0;
@@ -114,16 +124,19 @@ public class OutboxWorker {
                 do {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     items = transactions.execute(s -> repository.claim(BATCH, now, now.plus(lease)));
+                    if (items.size() == BATCH && active.get() < threads && !pressure.high(System.nanoTime())) {
+                        start();
+                    }
                     for (OutboxItem item : items) {
                         long started = System.nanoTime();
-                        work(item);
+                        work(item, now);
                         handled++;
                         pace(System.nanoTime() - started);
                     }
                 } while (!items.isEmpty());
             }
         } finally {
-            running.set(false);
+            active.decrementAndGet();
         }
         return again.get() ? handled + drain() : handled;
     }
@@ -144,9 +157,12 @@ public class OutboxWorker {
         }
     }
 
-    private void work(OutboxItem item) {
+    private void work(OutboxItem item, OffsetDateTime claimedAt) {
         OffsetDateTime start = OffsetDateTime.now(clock);
-        if (!Boolean.TRUE.equals(transactions.execute(s -> repository.renew(item.id(), item.attempt(), start.plus(lease))))) {
+        // within the first half of the lease the claim still holds; later it is renewed first, fenced by the
+        // attempt number
+        boolean fresh = start.isBefore(claimedAt.plus(lease.dividedBy(2)));
+        if (!fresh && !Boolean.TRUE.equals(transactions.execute(s -> repository.renew(item.id(), item.attempt(), start.plus(lease))))) {
             // the batch took longer than the lease and another instance has taken the item: never do it twice
             LOG.info("outbox item {} ({}) was taken over by another worker, skipped", item.id(), item.kind());
             return;

@@ -171,6 +171,8 @@ public class SessionLoadDriver {
                 users, seconds, thinkMin, thinkMax, started.get(), titles.size(), abandoned.get(), TIMINGS.size(), SENT.get(),
                 errorCount(), errorDetail()));
         line.append(percentiles("all", -1));
+        // the interactions with an open form (answers, page changes, submit), without opening it
+        line.append(percentiles("interactions", -2));
         for (int k = 0; k < KINDS.length; k++) {
             line.append(percentiles(KINDS[k], k));
         }
@@ -193,7 +195,9 @@ public class SessionLoadDriver {
     }
 
     static String percentiles(String label, int kind) {
-        long[] values = TIMINGS.stream().filter(t -> kind < 0 || t[0] == kind).mapToLong(t -> t[1]).sorted().toArray();
+        // kind -1: every request; -2: every request but opening a form; otherwise one kind
+        long[] values = TIMINGS.stream().filter(t -> kind == -1 || kind == -2 && t[0] != 0 || t[0] == kind)
+                .mapToLong(t -> t[1]).sorted().toArray();
         if (values.length == 0) {
             return "";
         }

@@ -4,6 +4,8 @@
 # receiver counts events per reference) and every PDF produced once. Then, behind nginx with
 # docs/nginx/formularium.conf, a citizen's browser session pinned to one instance keeps working while the
 # other instance is restarted (src/test/java/org/formularium/it/TwoInstancesCheck.java, mode "pinned").
+# Retention is scheduled every 2 s on both instances with a 20 s gap: 50 submissions made old enough are
+# deleted by exactly one run, and no two scheduled runs come closer than the gap.
 # Appends the result to BENCHMARKS.md. Runs as root on Debian 12 (PostgreSQL 15 main cluster, nginx,
 # chromium). Not part of the normal test run.
 # Usage: bash src/bench/two-instances-bench.sh [total=4000] [clients=8]
@@ -29,7 +31,9 @@ it_pg_start main 5432
 it_db_create $db 5432
 it_receiver_start $hook "$secret"
 for port in $port1 $port2; do
-  it_app_script "$jar" $port $db 5432 FORMULARIUM_PUBLIC_URL=https://localhost:$https
+  # retention is tried every 2 s on both instances; at most one scheduled run per 20 s may do the work
+  it_app_script "$jar" $port $db 5432 FORMULARIUM_PUBLIC_URL=https://localhost:$https \
+    "FORMULARIUM_RETENTION_CRON='*/2 * * * * *'" FORMULARIUM_RETENTION_SCHEDULED_GAP=PT20S
 done
 it_log "instances on $port1 and $port2"
 it_app_start $port1
@@ -73,6 +77,17 @@ read -r acknowledged stored in_db once missing extra badsig pdfs dead multi_atte
 check="acknowledged=$acknowledged stored=$stored (form total $in_db) webhook exactly_once=$once missing=$missing extra_events=$extra bad_signatures=$badsig pdfs=$pdfs dead=$dead webhook_items_attempted_more_than_once=$multi_attempts; outbox drained ${drained:-never} s after the last submission; 201 answers per instance: $per_instance"
 echo "$check"
 
+it_log "retention on both instances: 50 submissions decided 800 days ago, 60 s of schedule ticks"
+marked=50
+window_start=$(it_sql $db 5432 -c "SELECT now()")
+it_sql $db 5432 -c "UPDATE submission SET status = 'APPROVED', status_changed_at = now() - interval '800 days' WHERE id IN (SELECT id FROM submission WHERE form_key = 'bench-two' ORDER BY id LIMIT $marked)" > /dev/null
+sleep 60
+read -r runs working_runs deleted min_gap <<< "$(it_sql $db 5432 -c "SELECT count(*), count(*) FILTER (WHERE submissions_deleted > 0), coalesce(sum(submissions_deleted), 0), coalesce(round(min(gap)), -1) FROM (SELECT submissions_deleted, extract(epoch FROM started_at - lag(started_at) OVER (ORDER BY started_at)) AS gap FROM retention_run WHERE kind = 'SCHEDULED' AND started_at >= '$window_start') r" | tr '|' ' ')"
+tombstones=$(it_sql $db 5432 -c "SELECT count(*) FROM submission WHERE form_key = 'bench-two' AND deleted_at IS NOT NULL")
+runs_by=$(for port in $port1 $port2; do printf '%s=%s ' $port "$(grep -c 'Retention run .*(SCHEDULED)' "$IT_WORK/app-$port.log" || true)"; done)
+retention_result="marked=$marked tombstones=$tombstones; scheduled runs in 60 s (ticks every 2 s on each instance): $runs, of them with deletions: $working_runs (log lines per instance: $runs_by), submissions deleted in all: $deleted, shortest time between two runs: ${min_gap} s (gap PT20S)"
+echo "retention: $retention_result"
+
 it_log "pinned citizen session behind nginx while the other instance restarts"
 it_nginx_start $https $http 127.0.0.1:$port1 127.0.0.1:$port2
 : > "$IT_WORK/nginx/logs/formularium.access.log"
@@ -98,8 +113,9 @@ cat >> BENCHMARKS.md <<MD
 - driver: $driver_line
 - check: $check
 - pinned session (nginx with docs/nginx/formularium.conf, ip_hash): $pinned_result
-- retention running once across instances: not measured here yet
+- retention on both instances (cron every 2 s each, \`formularium.retention.scheduled-gap\` PT20S, advisory lock): $retention_result
 MD
 echo "appended to BENCHMARKS.md"
-[ "$stored" = "$total" ] && [ "$once" = "$in_db" ] && [ "$extra" = 0 ] && [ "$badsig" = 0 ] && [ "$pdfs" = "$in_db" ] \
+[ "$stored" = "$total" ] && [ "$once" = "$in_db" ] && [ "$tombstones" = "$marked" ] && [ "$working_runs" = 1 ] \
+  && [ "$min_gap" -ge 20 -o "$runs" -le 1 ] && [ "$extra" = 0 ] && [ "$badsig" = 0 ] && [ "$pdfs" = "$in_db" ] \
   && [[ "$pinned_result" == passed* ]] || { echo "FAILED"; exit 1; }

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,12 +37,6 @@ import org.formularium.definition.model.LocalizedText;
 import org.formularium.definition.model.Page;
 import org.formularium.definition.model.Privacy;
 import org.formularium.definition.outline.AnswerOutline;
-import org.formularium.definition.outline.OutlineAnswer;
-import org.formularium.definition.outline.OutlineEntry;
-import org.formularium.definition.outline.OutlineGroup;
-import org.formularium.definition.outline.OutlineItem;
-import org.formularium.definition.outline.OutlinePage;
-import org.formularium.definition.outline.OutlineSection;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
 import org.formularium.runtime.AntiSpam;
@@ -503,69 +495,24 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         evaluation = evaluate();
         AnswerOutline outline = AnswerOutline.build(definition, evaluation, getLocale());
         content.add(new Paragraph(getTranslation("form.review.intro")));
-        for (OutlinePage page : outline.pages()) {
-            Section section = new Section();
-            section.addClassName("review-page");
-            section.add(new H3(page.title()));
-            section.add(entries(page.entries()));
-            content.add(section);
-        }
+        ReviewHtml review = new ReviewHtml(this::getTranslation);
+        outline.pages().forEach(review::page);
         if (hasPrivacyStep() && definition.privacy().consentRequiredOrFalse()) {
-            DescriptionList consent = new DescriptionList();
-            consent.addClassName("review-list");
-            Button change = changeButton(getTranslation("form.privacy.title"),
-                    () -> { state.returnToReview = true; showStep(FillingState.PRIVACY_STEP, true); });
-            consent.add(new DescriptionList.Term(getTranslation("form.privacy.title")),
-                    new DescriptionList.Description(getTranslation(state.consent ? "form.privacy.consent.given" : "form.privacy.consent.missing")),
-                    new DescriptionList.Description(change));
-            content.add(consent);
+            review.row(getTranslation("form.privacy.title"),
+                    getTranslation(state.consent ? "form.privacy.consent.given" : "form.privacy.consent.missing"),
+                    FillingState.PRIVACY_STEP);
         }
+        content.add(new ReviewAnswers(review, this::change));
     }
 
-    private Component entries(List<OutlineEntry> entries) {
-        Div container = new Div();
-        DescriptionList list = null;
-        for (OutlineEntry entry : entries) {
-            if (entry instanceof OutlineAnswer answer) {
-                if (list == null) {
-                    list = new DescriptionList();
-                    list.addClassName("review-list");
-                    container.add(list);
-                }
-                DescriptionList.Description value = new DescriptionList.Description(
-                        answer.answered() ? answer.displayValue() : getTranslation("form.review.notAnswered"));
-                value.addClassName("review-value");
-                list.add(new DescriptionList.Term(answer.label()), value,
-                        new DescriptionList.Description(changeButton(answer.label(), () -> goToField(answer.path()))));
-            } else if (entry instanceof OutlineSection section) {
-                list = null;
-                container.add(new H4(section.title()), entries(section.entries()));
-            } else if (entry instanceof OutlineGroup group) {
-                list = null;
-                container.add(new H4(group.label()));
-                if (group.items().isEmpty()) {
-                    DescriptionList none = new DescriptionList();
-                    none.addClassName("review-list");
-                    none.add(new DescriptionList.Term(group.label()),
-                            new DescriptionList.Description(getTranslation("form.review.notAnswered")),
-                            new DescriptionList.Description(changeButton(group.label(), () -> goToField(group.path()))));
-                    container.add(none);
-                }
-                for (OutlineItem item : group.items()) {
-                    Paragraph itemTitle = new Paragraph(item.label());
-                    itemTitle.addClassName("review-item");
-                    container.add(itemTitle, entries(item.entries()));
-                }
-            }
+    /** A "change" button of the review: opens the privacy step or the field of a data path. */
+    private void change(String target) {
+        if (FillingState.PRIVACY_STEP.equals(target)) {
+            state.returnToReview = true;
+            showStep(FillingState.PRIVACY_STEP, true);
+        } else {
+            goToField(target);
         }
-        return container;
-    }
-
-    private Button changeButton(String label, Runnable action) {
-        Button change = new Button(getTranslation("form.review.change"), e -> action.run());
-        change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        change.getElement().setAttribute("aria-label", getTranslation("form.review.change.named", label));
-        return change;
     }
 
     /** Opens the page of an answer, focuses its field and offers "back to the overview". */

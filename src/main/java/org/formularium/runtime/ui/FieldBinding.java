@@ -3,6 +3,8 @@ package org.formularium.runtime.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 
+import java.util.Objects;
+
 /**
  * What the renderer knows of one rendered element: its data path, the component to show or hide, and how
  * to mark it required, show an error on it (or on a part of it, e.g. {@code postalCode} of an address) and
@@ -12,6 +14,11 @@ abstract class FieldBinding {
 
     private final String path;
     private final Component root;
+    /** What {@link #apply} last showed: the component is touched only where that changes. */
+    private boolean applied;
+    private boolean shownNow;
+    private boolean requiredNow;
+    private JsonNode computedNow;
 
     FieldBinding(String path, Component root) {
         this.path = path;
@@ -24,6 +31,26 @@ abstract class FieldBinding {
 
     Component root() {
         return root;
+    }
+
+    /**
+     * Shows what an evaluation says of this element, changing the component (and so the browser) only where it
+     * differs from the last time: after every answer most elements stay as they are.
+     */
+    final void apply(boolean shown, boolean required, JsonNode computed) {
+        if (!applied || shown != shownNow) {
+            setShown(shown);
+        }
+        if (!applied || required != requiredNow) {
+            setRequired(required);
+        }
+        if (!applied || !Objects.equals(computed, computedNow)) {
+            showComputed(computed);
+        }
+        applied = true;
+        shownNow = shown;
+        requiredNow = required;
+        computedNow = computed;
     }
 
     void setShown(boolean shown) {

@@ -59,10 +59,8 @@ public final class FormRenderer {
     /** Shows what the evaluation says: visibility, requiredness and computed values of the rendered elements. */
     public void apply(Evaluation evaluation) {
         for (FieldBinding binding : List.copyOf(context.bindings().values())) {
-            binding.setShown(evaluation.isVisible(binding.path()));
-            binding.setRequired(evaluation.isRequired(binding.path()));
-            JsonNode computed = evaluation.computedValues().get(binding.path());
-            binding.showComputed(computed);
+            binding.apply(evaluation.isVisible(binding.path()), evaluation.isRequired(binding.path()),
+                    evaluation.computedValues().get(binding.path()));
         }
     }
 

@@ -92,6 +92,9 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
     private FormRenderer renderer;
     private Evaluation evaluation;
     private boolean hasErrors;
+    /** The step number and count the progress line shows. */
+    private int progressIndex = -1;
+    private int progressCount = -1;
 
     final H1 title = new H1();
     final Paragraph progress = new Paragraph();
@@ -308,7 +311,7 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         content.removeAll();
         List<String> steps = steps();
         int index = steps.indexOf(step);
-        progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        showProgress();
         boolean review = FillingState.REVIEW_STEP.equals(step);
         next.setVisible(!review && !state.returnToReview);
         backToReview.setVisible(!review && state.returnToReview);
@@ -342,6 +345,17 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         }
     }
 
+    /** "Schritt n von m", written only when it changed. */
+    private void showProgress() {
+        List<String> steps = steps();
+        int index = steps.indexOf(state.step);
+        if (index != progressIndex || steps.size() != progressCount) {
+            progressIndex = index;
+            progressCount = steps.size();
+            progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        }
+    }
+
     private void updateTitle() {
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
@@ -357,12 +371,14 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         return hasErrors ? getTranslation("form.errors.titlePrefix") + " " + titleText : titleText;
     }
 
+    /**
+     * After every answer: what to show now (visibility, requiredness, computed values; the answers are checked
+     * at "next" and submit), the step count (pages may appear or disappear) and, every 30 s, the draft.
+     */
     private void answerChanged(String path) {
-        evaluation = evaluate();
+        evaluation = DataEvaluator.evaluateShown(definition, state.data, today());
         renderer.apply(evaluation);
-        List<String> steps = steps();
-        int index = steps.indexOf(state.step);
-        progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        showProgress();
         if (state.lastSaved == null || state.lastSaved.plus(AUTOSAVE_INTERVAL).isBefore(Instant.now(clock))) {
             autosave();
         }

@@ -391,7 +391,8 @@ class FormRendererTest extends AbstractKaribuTest {
 
         assertThat(_find(H3.class).stream().map(H3::getText).toList()).isNotEmpty();
         Div intro = _get(Div.class, spec -> spec.withId(RenderContext.fieldId("intro")));
-        assertThat(_get(intro, com.vaadin.flow.component.Html.class).getInnerHtml()).isNotBlank().doesNotContain("<script");
+        String html = _get(intro, Div.class, spec -> spec.withClasses("info-content")).getElement().getProperty("innerHTML");
+        assertThat(html).isEqualTo("<p>Bitte <strong>vollständig</strong> ausfüllen.</p>");
     }
 
     @Test

@@ -77,6 +77,19 @@ abstract class FieldBinding {
         return root.getId().orElse(null);
     }
 
+    /**
+     * Whether the part {@code subPath} is on screen: false for an item of a paged group on another page (its
+     * error cannot be shown inline until {@link #reveal} turns to it).
+     */
+    boolean shows(String subPath) {
+        return true;
+    }
+
+    /** Brings the part {@code subPath} on screen (renders it); false when there was nothing to do. */
+    boolean reveal(String subPath) {
+        return false;
+    }
+
     /** Whether this binding only groups others (sections): errors never land on it. */
     boolean isContainer() {
         return false;

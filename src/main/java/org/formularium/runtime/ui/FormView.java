@@ -425,7 +425,13 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         }
         Map<DataError, Optional<String>> targets = renderer.showErrors(result.errors());
         List<ErrorSummary.Entry> entries = new ArrayList<>();
-        targets.forEach((error, id) -> entries.add(new ErrorSummary.Entry(error.message().get(getLocale()), id.orElse(null), null)));
+        targets.forEach((error, id) -> {
+            String message = error.message().get(getLocale());
+            // an item of a paged group on another page: the link turns to its page and focuses the field
+            entries.add(id.isEmpty() && renderer.hides(error.path())
+                    ? new ErrorSummary.Entry(message, null, () -> focusField(error.path()))
+                    : new ErrorSummary.Entry(message, id.orElse(null), null));
+        });
         showErrors(entries);
         return false;
     }
@@ -543,7 +549,12 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         state.returnToReview = true;
         showStep(page.get().key(), false);
         autosave();
-        renderer.focusId(path).ifPresentOrElse(
+        focusField(path);
+    }
+
+    /** Moves the focus to the field of a data path on this step (turning a paged group to it), else to the heading. */
+    private void focusField(String path) {
+        renderer.reveal(path).ifPresentOrElse(
                 id -> getElement().executeJs("(" + FormRenderer.FOCUS_SCRIPT + ")($0)", id),
                 () -> stepHeading.getElement().callJsFunction("focus"));
     }

@@ -12,11 +12,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.server.VaadinSession;
-import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
-import elemental.json.Json;
-import elemental.json.JsonObject;
 import org.formularium.definition.DefinitionJson;
 import org.formularium.support.AbstractKaribuTest;
 import org.junit.jupiter.api.Test;
@@ -160,18 +156,7 @@ class FormViewTest extends AbstractKaribuTest {
         String html = reviewHtml();
         Matcher button = Pattern.compile("data-i=\"(\\d+)\" aria-label=\"" + Pattern.quote(ariaLabel) + "\"").matcher(html);
         assertThat(button.find()).as("a change button named " + ariaLabel + " in " + html).isTrue();
-        clickReview(button.group(1));
-    }
-
-    /** A click on the review as the client sends it: the filter's result and the clicked button's number. */
-    private static void clickReview(String index) {
-        ReviewAnswers answers = _get(ReviewAnswers.class);
-        JsonObject data = Json.createObject();
-        data.put(ReviewAnswers.ON_BUTTON, index != null);
-        if (index != null) {
-            data.put(ReviewAnswers.BUTTON_INDEX, index);
-        }
-        ElementUtilsKt._fireDomEvent(answers.getElement(), new DomEvent(answers.getElement(), "click", data));
+        Fillings.clickReview(button.group(1));
     }
 
     private static String reviewHtml() {
@@ -217,11 +202,11 @@ class FormViewTest extends AbstractKaribuTest {
     void clicks_beside_the_buttons_and_unknown_button_numbers_change_nothing() {
         FormView view = atReview("buecherwunsch");
 
-        clickReview(null);
-        clickReview("9999");
-        clickReview("-1");
-        clickReview("1e3");
-        clickReview("99999999999999999999");
+        Fillings.clickReview(null);
+        Fillings.clickReview("9999");
+        Fillings.clickReview("-1");
+        Fillings.clickReview("1e3");
+        Fillings.clickReview("99999999999999999999");
 
         assertThat(view.currentStep()).isEqualTo(FillingState.REVIEW_STEP);
         assertThat(view.state().returnToReview).isFalse();

@@ -5,6 +5,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The limited Markdown of info blocks (paragraphs, emphasis, links, lists) as safe HTML: raw HTML in the text
  * is escaped, then the result passes an allow-list sanitiser, so a definition can never inject markup.
@@ -20,6 +23,10 @@ public final class InfoMarkdown {
             .requireRelsOnLinks("noopener", "noreferrer")
             .toFactory();
 
+    /** Info texts come from published definitions: rendered once each (bounded, for many forms and versions). */
+    private static final int CACHED_TEXTS = 2_000;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private InfoMarkdown() {
     }
 
@@ -28,6 +35,14 @@ public final class InfoMarkdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown))).strip();
+        String known = CACHE.get(markdown);
+        if (known != null) {
+            return known;
+        }
+        String html = POLICY.sanitize(RENDERER.render(PARSER.parse(markdown))).strip();
+        if (CACHE.size() < CACHED_TEXTS) {
+            CACHE.put(markdown, html);
+        }
+        return html;
     }
 }

@@ -13,13 +13,18 @@ import org.formularium.definition.model.GroupElement;
 import org.formularium.definition.model.InputElement;
 import org.formularium.definition.model.Option;
 import org.formularium.definition.model.Page;
+import org.formularium.definition.store.FormService;
+import org.formularium.runtime.DraftService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +59,11 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
               return { field: field ? field.id : '', fieldTag: field ? field.tagName.toLowerCase() : '',
                        tag: el.tagName.toLowerCase(), type: el.type || '', label: label, checked: !!el.checked, text: text };
             }""";
+
+    @Autowired
+    FormService forms;
+    @Autowired
+    DraftService drafts;
 
     private FormDefinition definition;
     private final Map<String, String> pathById = new HashMap<>();
@@ -361,6 +371,49 @@ class RuntimeBrowserIT extends AbstractBrowserIT {
             }
         }
         return found;
+    }
+
+    @Test
+    void change_buttons_on_check_your_answers_work_with_enter_and_space_and_the_review_has_no_axe_violations() throws IOException {
+        String key = "buecherwunsch";
+        int version = forms.latestPublished(key).orElseThrow().version();
+        String token = drafts.save(null, key, version, json("/forms/demo-submissions/" + key + ".json"), "_review", null);
+        open("/f/" + key + "/fortsetzen/" + token);
+        assertThat(page.locator("#step-heading").textContent()).isEqualTo("Angaben prüfen");
+        assertThat(page.locator("dl.review-list dd.review-value").allTextContents()).contains("Jürgen", "Weißmüller");
+        assertThat(page.locator("button.review-change").count()).isGreaterThanOrEqualTo(13);
+        assertNoAxeViolations(key + ": check your answers (resumed)");
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("review.png")).setFullPage(true));
+
+        // Enter on a change button opens the page of the answer with the focus in its field
+        tabTo("Vorname ändern");
+        page.keyboard().press("Enter");
+        settle();
+        page.waitForFunction("() => document.getElementById('step-heading').textContent !== 'Angaben prüfen'");
+        page.waitForFunction("id => { const f = document.getElementById(id); return f && f.contains(document.activeElement)"
+                + " || (document.activeElement && document.activeElement.closest && document.activeElement.closest('#' + id)); }",
+                fieldId("first_name"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> focus = (Map<String, Object>) page.evaluate(FOCUS_INFO);
+        assertThat(focus.get("field")).isEqualTo(fieldId("first_name"));
+        typeInto("Jutta");
+        tabTo("Zurück zur Übersicht");
+        page.keyboard().press("Enter");
+        settle();
+        page.waitForFunction("() => document.getElementById('step-heading').textContent === 'Angaben prüfen'");
+        assertThat(page.locator("dl.review-list dd.review-value").allTextContents()).contains("Jutta").doesNotContain("Jürgen");
+
+        // Space on another one does the same
+        tabTo("Titel ändern");
+        page.keyboard().press("Space");
+        settle();
+        page.waitForFunction("() => document.getElementById('step-heading').textContent !== 'Angaben prüfen'");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) page.evaluate(FOCUS_INFO);
+        assertThat(second.get("field")).isEqualTo(fieldId("media_title"));
+        assertNoAxeViolations(key + ": a page opened from check your answers");
     }
 
     @Test

@@ -26,7 +26,16 @@ public final class DataEvaluator {
      * @param today the date relative date bounds ({@code today-18y}) are resolved against
      */
     public static Evaluation evaluate(FormDefinition definition, JsonNode data, LocalDate today) {
-        return new EvaluationRun(definition, today).run(data, null);
+        return new EvaluationRun(definition, today).run(data, null, true);
+    }
+
+    /**
+     * What to show while the citizen types: visibility, requiredness and computed values, without checking
+     * answers or rules (the result has no errors). Cheaper than {@link #evaluate}; the checks run at "next" and
+     * at submit.
+     */
+    public static Evaluation evaluateShown(FormDefinition definition, JsonNode data, LocalDate today) {
+        return new EvaluationRun(definition, today).run(data, null, false);
     }
 
     /**
@@ -39,6 +48,6 @@ public final class DataEvaluator {
         if (definition.page(pageKey).isEmpty()) {
             throw new IllegalArgumentException("The form " + definition.key() + " has no page " + pageKey);
         }
-        return new EvaluationRun(definition, today).run(data, pageKey);
+        return new EvaluationRun(definition, today).run(data, pageKey, true);
     }
 }

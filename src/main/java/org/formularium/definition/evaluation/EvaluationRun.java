@@ -46,6 +46,7 @@ final class EvaluationRun {
     private final List<PageError> errors = new ArrayList<>();
     private final ValueChecks checks;
     private String currentPage;
+    private boolean checking;
 
     EvaluationRun(FormDefinition definition, LocalDate today) {
         this.definition = definition;
@@ -54,7 +55,9 @@ final class EvaluationRun {
         definition.pages().forEach(page -> formElements.addAll(page.elements()));
     }
 
-    Evaluation run(JsonNode input, String onlyPage) {
+    /** {@code checking} false: visibility, requiredness and computed values only, no errors. */
+    Evaluation run(JsonNode input, String onlyPage, boolean checking) {
+        this.checking = checking;
         ObjectNode data = Normalizer.scope(formElements, input != null && input.isObject() ? input : null);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ObjectNode before = data.deepCopy();
@@ -77,7 +80,9 @@ final class EvaluationRun {
             currentPage = page.key();
             validate(page.elements(), data, context, "");
         }
-        checkRules(data, context);
+        if (checking) {
+            checkRules(data, context);
+        }
         List<DataError> result = errors.stream()
                 .filter(e -> onlyPage == null || onlyPage.equals(e.pageKey()))
                 .map(PageError::error)
@@ -205,7 +210,9 @@ final class EvaluationRun {
             if (isRequired) {
                 required.add(path);
             }
-            checks.check(input, value, path, isRequired);
+            if (checking) {
+                checks.check(input, value, path, isRequired);
+            }
             if (input instanceof GroupElement group && value != null && value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
                     if (value.get(i).isObject()) {

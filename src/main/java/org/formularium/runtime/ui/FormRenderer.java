@@ -26,12 +26,16 @@ import java.util.function.Consumer;
 public final class FormRenderer {
 
     private final RenderContext context;
+    /** What was shown last, shown again on parts rendered anew (a paged group's other items). */
+    private Evaluation shownEvaluation;
+    private List<DataError> shownErrors = List.of();
 
     /**
      * @param uploads where uploaded files go (the runtime stores them; a preview may refuse them)
      */
     public FormRenderer(FormDefinition definition, Locale locale, FileUploads uploads) {
         this.context = new RenderContext(definition, locale, new FieldRenderers(), uploads);
+        context.onRendered(this::showAgain);
     }
 
     /** The components of a page, bound to {@code data} (the whole form's answers). */
@@ -58,11 +62,10 @@ public final class FormRenderer {
 
     /** Shows what the evaluation says: visibility, requiredness and computed values of the rendered elements. */
     public void apply(Evaluation evaluation) {
+        shownEvaluation = evaluation;
         for (FieldBinding binding : List.copyOf(context.bindings().values())) {
-            binding.setShown(evaluation.isVisible(binding.path()));
-            binding.setRequired(evaluation.isRequired(binding.path()));
-            JsonNode computed = evaluation.computedValues().get(binding.path());
-            binding.showComputed(computed);
+            binding.apply(evaluation.isVisible(binding.path()), evaluation.isRequired(binding.path()),
+                    evaluation.computedValues().get(binding.path()));
         }
     }
 
@@ -72,9 +75,10 @@ public final class FormRenderer {
      */
     public Map<DataError, Optional<String>> showErrors(List<DataError> errors) {
         clearErrors();
+        shownErrors = List.copyOf(errors);
         Map<DataError, Optional<String>> targets = new LinkedHashMap<>();
         for (DataError error : errors) {
-            Optional<Target> target = target(error.path());
+            Optional<Target> target = target(error.path()).filter(t -> t.binding().shows(t.subPath()));
             target.ifPresent(t -> t.binding().showError(t.subPath(), error.message().get(context.locale())));
             targets.put(error, target.map(t -> t.binding().focusId(t.subPath())));
         }
@@ -82,12 +86,38 @@ public final class FormRenderer {
     }
 
     public void clearErrors() {
+        shownErrors = List.of();
         context.bindings().values().forEach(FieldBinding::clearErrors);
+    }
+
+    /** The evaluation and the errors shown last, on what was rendered anew. */
+    private void showAgain() {
+        if (shownEvaluation != null) {
+            apply(shownEvaluation);
+        }
+        for (DataError error : shownErrors) {
+            target(error.path()).filter(t -> t.binding().shows(t.subPath()))
+                    .ifPresent(t -> t.binding().showError(t.subPath(), error.message().get(context.locale())));
+        }
     }
 
     /** The DOM id of the field for a data path, if it is rendered. */
     public Optional<String> focusId(String path) {
         return target(path).map(t -> t.binding().focusId(t.subPath()));
+    }
+
+    /** Whether the field of a data path is on this page but not on screen (an item on another page of its group). */
+    public boolean hides(String path) {
+        return target(path).filter(t -> !t.binding().shows(t.subPath())).isPresent();
+    }
+
+    /**
+     * The DOM id of the field for a data path, bringing it on screen first when it is hidden (turns a paged
+     * group to the item's page).
+     */
+    public Optional<String> reveal(String path) {
+        target(path).filter(t -> !t.binding().shows(t.subPath())).ifPresent(t -> t.binding().reveal(t.subPath()));
+        return focusId(path);
     }
 
     /** Whether a data path belongs to a rendered field. */

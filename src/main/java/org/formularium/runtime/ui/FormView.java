@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,12 +37,6 @@ import org.formularium.definition.model.LocalizedText;
 import org.formularium.definition.model.Page;
 import org.formularium.definition.model.Privacy;
 import org.formularium.definition.outline.AnswerOutline;
-import org.formularium.definition.outline.OutlineAnswer;
-import org.formularium.definition.outline.OutlineEntry;
-import org.formularium.definition.outline.OutlineGroup;
-import org.formularium.definition.outline.OutlineItem;
-import org.formularium.definition.outline.OutlinePage;
-import org.formularium.definition.outline.OutlineSection;
 import org.formularium.definition.store.FormService;
 import org.formularium.definition.store.PublishedForm;
 import org.formularium.runtime.AntiSpam;
@@ -100,6 +92,9 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
     private FormRenderer renderer;
     private Evaluation evaluation;
     private boolean hasErrors;
+    /** The step number and count the progress line shows. */
+    private int progressIndex = -1;
+    private int progressCount = -1;
 
     final H1 title = new H1();
     final Paragraph progress = new Paragraph();
@@ -316,7 +311,7 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         content.removeAll();
         List<String> steps = steps();
         int index = steps.indexOf(step);
-        progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        showProgress();
         boolean review = FillingState.REVIEW_STEP.equals(step);
         next.setVisible(!review && !state.returnToReview);
         backToReview.setVisible(!review && state.returnToReview);
@@ -350,6 +345,17 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         }
     }
 
+    /** "Schritt n von m", written only when it changed. */
+    private void showProgress() {
+        List<String> steps = steps();
+        int index = steps.indexOf(state.step);
+        if (index != progressIndex || steps.size() != progressCount) {
+            progressIndex = index;
+            progressCount = steps.size();
+            progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        }
+    }
+
     private void updateTitle() {
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
@@ -365,12 +371,14 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         return hasErrors ? getTranslation("form.errors.titlePrefix") + " " + titleText : titleText;
     }
 
+    /**
+     * After every answer: what to show now (visibility, requiredness, computed values; the answers are checked
+     * at "next" and submit), the step count (pages may appear or disappear) and, every 30 s, the draft.
+     */
     private void answerChanged(String path) {
-        evaluation = evaluate();
+        evaluation = DataEvaluator.evaluateShown(definition, state.data, today());
         renderer.apply(evaluation);
-        List<String> steps = steps();
-        int index = steps.indexOf(state.step);
-        progress.setText(getTranslation("form.progress", index + 1, steps.size()));
+        showProgress();
         if (state.lastSaved == null || state.lastSaved.plus(AUTOSAVE_INTERVAL).isBefore(Instant.now(clock))) {
             autosave();
         }
@@ -417,7 +425,13 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         }
         Map<DataError, Optional<String>> targets = renderer.showErrors(result.errors());
         List<ErrorSummary.Entry> entries = new ArrayList<>();
-        targets.forEach((error, id) -> entries.add(new ErrorSummary.Entry(error.message().get(getLocale()), id.orElse(null), null)));
+        targets.forEach((error, id) -> {
+            String message = error.message().get(getLocale());
+            // an item of a paged group on another page: the link turns to its page and focuses the field
+            entries.add(id.isEmpty() && renderer.hides(error.path())
+                    ? new ErrorSummary.Entry(message, null, () -> focusField(error.path()))
+                    : new ErrorSummary.Entry(message, id.orElse(null), null));
+        });
         showErrors(entries);
         return false;
     }
@@ -503,69 +517,24 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         evaluation = evaluate();
         AnswerOutline outline = AnswerOutline.build(definition, evaluation, getLocale());
         content.add(new Paragraph(getTranslation("form.review.intro")));
-        for (OutlinePage page : outline.pages()) {
-            Section section = new Section();
-            section.addClassName("review-page");
-            section.add(new H3(page.title()));
-            section.add(entries(page.entries()));
-            content.add(section);
-        }
+        ReviewHtml review = new ReviewHtml(this::getTranslation);
+        outline.pages().forEach(review::page);
         if (hasPrivacyStep() && definition.privacy().consentRequiredOrFalse()) {
-            DescriptionList consent = new DescriptionList();
-            consent.addClassName("review-list");
-            Button change = changeButton(getTranslation("form.privacy.title"),
-                    () -> { state.returnToReview = true; showStep(FillingState.PRIVACY_STEP, true); });
-            consent.add(new DescriptionList.Term(getTranslation("form.privacy.title")),
-                    new DescriptionList.Description(getTranslation(state.consent ? "form.privacy.consent.given" : "form.privacy.consent.missing")),
-                    new DescriptionList.Description(change));
-            content.add(consent);
+            review.row(getTranslation("form.privacy.title"),
+                    getTranslation(state.consent ? "form.privacy.consent.given" : "form.privacy.consent.missing"),
+                    FillingState.PRIVACY_STEP);
         }
+        content.add(new ReviewAnswers(review, this::change));
     }
 
-    private Component entries(List<OutlineEntry> entries) {
-        Div container = new Div();
-        DescriptionList list = null;
-        for (OutlineEntry entry : entries) {
-            if (entry instanceof OutlineAnswer answer) {
-                if (list == null) {
-                    list = new DescriptionList();
-                    list.addClassName("review-list");
-                    container.add(list);
-                }
-                DescriptionList.Description value = new DescriptionList.Description(
-                        answer.answered() ? answer.displayValue() : getTranslation("form.review.notAnswered"));
-                value.addClassName("review-value");
-                list.add(new DescriptionList.Term(answer.label()), value,
-                        new DescriptionList.Description(changeButton(answer.label(), () -> goToField(answer.path()))));
-            } else if (entry instanceof OutlineSection section) {
-                list = null;
-                container.add(new H4(section.title()), entries(section.entries()));
-            } else if (entry instanceof OutlineGroup group) {
-                list = null;
-                container.add(new H4(group.label()));
-                if (group.items().isEmpty()) {
-                    DescriptionList none = new DescriptionList();
-                    none.addClassName("review-list");
-                    none.add(new DescriptionList.Term(group.label()),
-                            new DescriptionList.Description(getTranslation("form.review.notAnswered")),
-                            new DescriptionList.Description(changeButton(group.label(), () -> goToField(group.path()))));
-                    container.add(none);
-                }
-                for (OutlineItem item : group.items()) {
-                    Paragraph itemTitle = new Paragraph(item.label());
-                    itemTitle.addClassName("review-item");
-                    container.add(itemTitle, entries(item.entries()));
-                }
-            }
+    /** A "change" button of the review: opens the privacy step or the field of a data path. */
+    private void change(String target) {
+        if (FillingState.PRIVACY_STEP.equals(target)) {
+            state.returnToReview = true;
+            showStep(FillingState.PRIVACY_STEP, true);
+        } else {
+            goToField(target);
         }
-        return container;
-    }
-
-    private Button changeButton(String label, Runnable action) {
-        Button change = new Button(getTranslation("form.review.change"), e -> action.run());
-        change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        change.getElement().setAttribute("aria-label", getTranslation("form.review.change.named", label));
-        return change;
     }
 
     /** Opens the page of an answer, focuses its field and offers "back to the overview". */
@@ -580,7 +549,12 @@ public class FormView extends ViewSupport implements BeforeEnterObserver {
         state.returnToReview = true;
         showStep(page.get().key(), false);
         autosave();
-        renderer.focusId(path).ifPresentOrElse(
+        focusField(path);
+    }
+
+    /** Moves the focus to the field of a data path on this step (turning a paged group to it), else to the heading. */
+    private void focusField(String path) {
+        renderer.reveal(path).ifPresentOrElse(
                 id -> getElement().executeJs("(" + FormRenderer.FOCUS_SCRIPT + ")($0)", id),
                 () -> stepHeading.getElement().callJsFunction("focus"));
     }

@@ -13,17 +13,34 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import org.formularium.definition.model.GroupElement;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A repeating group: a heading, one fieldset per item ("Kind 1") with the item's fields and a button
  * "Kind 1 entfernen", and "Kind hinzufügen" — disabled at the maximum with a visible reason. A new item gets
  * the focus on its first field; after removal the focus goes to the group heading and the change is announced.
+ * A group with more than {@value #PAGE_SIZE} items shows them {@value #PAGE_SIZE} at a time with a pager
+ * ("Einträge 11 bis 20 von 100", previous and next); an error in an item on another page is reached through
+ * {@link FieldBinding#reveal}, which turns to its page.
  */
 final class GroupRenderer implements FieldRenderer<GroupElement> {
+
+    /** Items shown at once; a longer group is paged (each item renders a few fields of ~2 KB each). */
+    static final int PAGE_SIZE = 10;
 
     @Override
     public Component render(GroupElement element, Scope scope, RenderContext context) {
         return new RepeatingGroup(element, scope, context).root;
     }
+
+    /** The item number at the start of a sub-path such as {@code [57].description}, or -1. */
+    static int itemIndex(String subPath) {
+        Matcher matcher = ITEM.matcher(subPath);
+        return matcher.lookingAt() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    private static final Pattern ITEM = Pattern.compile("\\[(\\d{1,6})]");
 
     static final class RepeatingGroup {
         final Div root = new Div();
@@ -33,6 +50,12 @@ final class GroupRenderer implements FieldRenderer<GroupElement> {
         private final Paragraph limitNote = new Paragraph();
         private final Paragraph error = new Paragraph();
         private final Div status = new Div();
+        private final Div pager = new Div();
+        private final Paragraph range = new Paragraph();
+        private final Button previous = new Button();
+        private final Button next = new Button();
+        /** Index of the first item shown (paged groups). */
+        private int first;
         private final GroupElement element;
         private final Scope scope;
         private final RenderContext context;
@@ -80,7 +103,8 @@ final class GroupRenderer implements FieldRenderer<GroupElement> {
             if (!array.isEmpty()) {
                 scope.data().set(element.key(), array);
             }
-            root.add(error, items, add, limitNote, status);
+            buildPager(id);
+            root.add(error, pager, items, add, limitNote, status);
             renderItems();
             context.register(binding());
         }
@@ -90,11 +114,65 @@ final class GroupRenderer implements FieldRenderer<GroupElement> {
             return value instanceof ArrayNode array ? array : JsonNodeFactory.instance.arrayNode();
         }
 
+        private void buildPager(String id) {
+            pager.addClassName("group-pager");
+            pager.getElement().setAttribute("role", "group");
+            pager.getElement().setAttribute("aria-label", context.getTranslation("form.group.pager", labelText));
+            range.setId(id + "-range");
+            range.addClassName("group-range");
+            previous.setText(context.getTranslation("form.group.previous"));
+            next.setText(context.getTranslation("form.group.next"));
+            previous.addClickListener(e -> turnTo(first - PAGE_SIZE, previous));
+            next.addClickListener(e -> turnTo(first + PAGE_SIZE, next));
+            pager.add(previous, range, next);
+        }
+
+        private boolean paged() {
+            return array().size() > PAGE_SIZE;
+        }
+
+        /** Shows the page of items starting at {@code start}; the focus stays on the button unless it is disabled now. */
+        private void turnTo(int start, Button pressed) {
+            first = start;
+            renderItems();
+            context.rendered();
+            status.setText(range.getText());
+            if (!pressed.isEnabled()) {
+                heading.getElement().callJsFunction("focus");
+            }
+        }
+
+        /** Turns to the page of item {@code index}; false when it is shown already or does not exist. */
+        boolean reveal(int index) {
+            if (index < 0 || index >= array().size() || shows(index)) {
+                return false;
+            }
+            first = index / PAGE_SIZE * PAGE_SIZE;
+            renderItems();
+            context.rendered();
+            return true;
+        }
+
+        boolean shows(int index) {
+            return !paged() || (index >= first && index < first + PAGE_SIZE);
+        }
+
         private void renderItems() {
             context.unregisterBelow(path + "[");
             items.removeAll();
             ArrayNode array = array();
-            for (int i = 0; i < array.size(); i++) {
+            int size = array.size();
+            first = Math.max(0, Math.min(first, (size - 1) / PAGE_SIZE * PAGE_SIZE));
+            boolean paged = size > PAGE_SIZE;
+            int from = paged ? first : 0;
+            int to = paged ? Math.min(size, first + PAGE_SIZE) : size;
+            pager.setVisible(paged);
+            if (paged) {
+                range.setText(context.getTranslation("form.group.range.shown", from + 1, to, size));
+                previous.setEnabled(from > 0);
+                next.setEnabled(to < size);
+            }
+            for (int i = from; i < to; i++) {
                 if (!(array.get(i) instanceof ObjectNode item)) {
                     continue;
                 }
@@ -132,6 +210,7 @@ final class GroupRenderer implements FieldRenderer<GroupElement> {
             }
             array.add(JsonNodeFactory.instance.objectNode());
             scope.data().set(element.key(), array);
+            first = (array.size() - 1) / PAGE_SIZE * PAGE_SIZE;
             renderItems();
             status.setText(context.getTranslation("form.group.added", itemLabel + " " + array.size()));
             context.changed(path);
@@ -171,6 +250,17 @@ final class GroupRenderer implements FieldRenderer<GroupElement> {
                 void clearErrors() {
                     error.setVisible(false);
                     root.removeClassName("invalid");
+                }
+
+                @Override
+                boolean shows(String subPath) {
+                    int index = itemIndex(subPath);
+                    return index < 0 || RepeatingGroup.this.shows(index);
+                }
+
+                @Override
+                boolean reveal(String subPath) {
+                    return RepeatingGroup.this.reveal(itemIndex(subPath));
                 }
             };
         }

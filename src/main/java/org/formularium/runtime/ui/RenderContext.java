@@ -24,6 +24,7 @@ final class RenderContext implements Translator {
     private final FileUploads uploads;
     private final Map<String, FieldBinding> bindings = new LinkedHashMap<>();
     private final List<Consumer<String>> changeListeners = new ArrayList<>();
+    private final List<Runnable> renderedListeners = new ArrayList<>();
     private final I18NProvider i18n;
 
     RenderContext(FormDefinition definition, Locale locale, FieldRenderers renderers, FileUploads uploads) {
@@ -74,6 +75,15 @@ final class RenderContext implements Translator {
     /** Forgets the bindings below a path prefix (a group's items before they are rendered again). */
     void unregisterBelow(String prefix) {
         bindings.keySet().removeIf(path -> path.startsWith(prefix));
+    }
+
+    /** Called after a part of the page was rendered again without an answer changing (a group turned a page). */
+    void onRendered(Runnable listener) {
+        renderedListeners.add(listener);
+    }
+
+    void rendered() {
+        List.copyOf(renderedListeners).forEach(Runnable::run);
     }
 
     void onChange(Consumer<String> listener) {

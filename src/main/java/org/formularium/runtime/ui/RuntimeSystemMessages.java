@@ -8,6 +8,8 @@ import org.formularium.shared.i18n.Languages;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Vaadin's system messages (session expired, communication problems) in German or English. On session expiry
@@ -17,7 +19,11 @@ import java.util.Locale;
 @Component
 class RuntimeSystemMessages implements VaadinServiceInitListener {
 
+    /** Vaadin asks for the messages with every response: built once per requested locale (a few at most). */
+    private static final int CACHED_LOCALES = 64;
+
     private final I18NProvider texts;
+    private final Map<Locale, CustomizedSystemMessages> byLocale = new ConcurrentHashMap<>();
 
     RuntimeSystemMessages(I18NProvider texts) {
         this.texts = texts;
@@ -25,7 +31,22 @@ class RuntimeSystemMessages implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().setSystemMessagesProvider(info -> messages(info.getLocale()));
+        event.getSource().setSystemMessagesProvider(info -> cached(info.getLocale()));
+    }
+
+    private CustomizedSystemMessages cached(Locale requested) {
+        if (requested == null) {
+            return messages(null);
+        }
+        CustomizedSystemMessages known = byLocale.get(requested);
+        if (known != null) {
+            return known;
+        }
+        CustomizedSystemMessages built = messages(requested);
+        if (byLocale.size() < CACHED_LOCALES) {
+            byLocale.put(requested, built);
+        }
+        return built;
     }
 
     CustomizedSystemMessages messages(Locale requested) {

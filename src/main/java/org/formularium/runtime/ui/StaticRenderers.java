@@ -2,7 +2,6 @@ package org.formularium.runtime.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
@@ -46,8 +45,11 @@ final class StaticRenderers {
 
     static final FieldRenderer<InfoElement> INFO = (element, scope, context) -> {
         String path = scope.path(element.key());
-        Div block = new Div(new Html("<div class=\"info-content\">" + InfoMarkdown.toHtml(context.text(element.content()))
-                + "</div>"));
+        // sanitised HTML (InfoMarkdown) set as the content directly: Vaadin's Html component would parse it again
+        Div content = new Div();
+        content.addClassName("info-content");
+        content.getElement().setProperty("innerHTML", InfoMarkdown.toHtml(context.text(element.content())));
+        Div block = new Div(content);
         block.addClassNames("info-block", "warning".equals(element.style()) ? "info-warning" : "info-info");
         block.setId(RenderContext.fieldId(path));
         context.markLanguage(block, element.content());

@@ -76,6 +76,23 @@ class DataEvaluatorTest {
     }
 
     @Test
+    void evaluating_what_is_shown_decides_visibility_requiredness_and_computed_values_without_checks() {
+        ObjectNode data = validParkingData();
+        data.put("reason", "craft");
+        data.put("email", "not an address");
+
+        Evaluation full = DataEvaluator.evaluate(PARKING, data, TODAY);
+        Evaluation shown = DataEvaluator.evaluateShown(PARKING, data, TODAY);
+
+        assertThat(full.errors()).isNotEmpty();
+        assertThat(shown.errors()).isEmpty();
+        assertThat(shown.visiblePaths()).isEqualTo(full.visiblePaths()).contains("company");
+        assertThat(shown.requiredPaths()).isEqualTo(full.requiredPaths()).contains("company");
+        assertThat(shown.computedValues()).isEqualTo(full.computedValues()).containsKeys("fee", "channel");
+        assertThat(shown.data()).isEqualTo(full.data());
+    }
+
+    @Test
     void a_hidden_page_drops_all_its_answers_and_skips_its_checks() {
         ObjectNode data = validParkingData();
         data.put("vehicles", 0);

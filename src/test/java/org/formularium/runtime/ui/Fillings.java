@@ -3,6 +3,10 @@ package org.formularium.runtime.ui;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.dom.DomEvent;
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
+import elemental.json.Json;
+import elemental.json.JsonObject;
 import org.formularium.definition.DefinitionJson;
 
 import java.io.IOException;
@@ -18,6 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Fillings {
 
     private Fillings() {
+    }
+
+    /**
+     * A click on "check your answers" as the browser sends it to the delegated listener: the filter's result
+     * (is the click on a change button?) and the clicked button's number ({@code null}: a click beside them).
+     */
+    static void clickReview(String index) {
+        ReviewAnswers answers = _get(ReviewAnswers.class);
+        JsonObject data = Json.createObject();
+        data.put(ReviewAnswers.ON_BUTTON, index != null);
+        if (index != null) {
+            data.put(ReviewAnswers.BUTTON_INDEX, index);
+        }
+        ElementUtilsKt._fireDomEvent(answers.getElement(), new DomEvent(answers.getElement(), "click", data));
     }
 
     static FormView open(String key) {

@@ -23,6 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
@@ -148,15 +151,32 @@ class FormViewTest extends AbstractKaribuTest {
         assertThat(view.currentStep()).isEqualTo(FillingState.REVIEW_STEP);
     }
 
-    @Test
-    void change_link_on_the_review_returns_to_the_field_and_back_to_the_overview() {
-        FormView view = open("buecherwunsch");
-        answer(view, sample("buecherwunsch"));
-        continueToReview(view);
-        Button change = _find(Button.class, spec -> spec.withText("Ändern")).stream()
-                .filter(b -> "Vorname ändern".equals(b.getElement().getAttribute("aria-label"))).findFirst().orElseThrow();
+    /** Clicks the review's "change" button named {@code ariaLabel} as the browser reports it (delegated listener). */
+    private static void clickChange(FormView view, String ariaLabel) {
+        String html = reviewHtml();
+        Matcher button = Pattern.compile("data-i=\"(\\d+)\" aria-label=\"" + Pattern.quote(ariaLabel) + "\"").matcher(html);
+        assertThat(button.find()).as("a change button named " + ariaLabel + " in " + html).isTrue();
+        Fillings.clickReview(button.group(1));
+    }
 
-        _click(change);
+    private static String reviewHtml() {
+        return _get(ReviewAnswers.class).getChildren().map(c -> c.getElement().getProperty("innerHTML", ""))
+                .collect(Collectors.joining());
+    }
+
+    /** Opens the form, answers it with its demo submission and continues to the review. */
+    private FormView atReview(String key) {
+        FormView view = open(key);
+        answer(view, sample(key));
+        continueToReview(view);
+        return view;
+    }
+
+    @Test
+    void change_button_on_the_review_returns_to_the_field_and_back_to_the_overview() {
+        FormView view = atReview("buecherwunsch");
+
+        clickChange(view, "Vorname ändern");
 
         assertThat(view.currentStep()).isEqualTo("reader");
         assertThat(view.backToReview.isVisible()).isTrue();
@@ -165,8 +185,31 @@ class FormViewTest extends AbstractKaribuTest {
         _click(view.backToReview);
 
         assertThat(view.currentStep()).isEqualTo(FillingState.REVIEW_STEP);
-        assertThat(_find(com.vaadin.flow.component.html.DescriptionList.Description.class).stream()
-                .map(d -> d.getElement().getTextRecursively())).contains("Jutta");
+        assertThat(reviewHtml()).contains("<dt>Vorname</dt><dd class=\"review-value\">Jutta</dd>");
+    }
+
+    @Test
+    void change_button_of_the_consent_opens_the_privacy_step() {
+        FormView view = atReview("buecherwunsch");
+
+        clickChange(view, "Datenschutz ändern");
+
+        assertThat(view.currentStep()).isEqualTo(FillingState.PRIVACY_STEP);
+        assertThat(view.backToReview.isVisible()).isTrue();
+    }
+
+    @Test
+    void clicks_beside_the_buttons_and_unknown_button_numbers_change_nothing() {
+        FormView view = atReview("buecherwunsch");
+
+        Fillings.clickReview(null);
+        Fillings.clickReview("9999");
+        Fillings.clickReview("-1");
+        Fillings.clickReview("1e3");
+        Fillings.clickReview("99999999999999999999");
+
+        assertThat(view.currentStep()).isEqualTo(FillingState.REVIEW_STEP);
+        assertThat(view.state().returnToReview).isFalse();
     }
 
     @Test

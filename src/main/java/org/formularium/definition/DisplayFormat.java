@@ -40,6 +40,19 @@ public final class DisplayFormat {
         return format.format(value);
     }
 
+    /**
+     * A whole number: grouped from five digits on ({@code 12.500}), four digits as written ({@code 2025} — a
+     * year, a postcode-like count; DIN 5008 leaves four digits ungrouped).
+     */
+    public static String integer(BigDecimal value, Locale locale) {
+        if (value.abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
+            DecimalFormat format = new DecimalFormat("0", symbols(locale));
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format.format(value);
+        }
+        return number(value, 0, locale);
+    }
+
     /** An amount with two decimals and the currency symbol. */
     public static String currency(BigDecimal value, String currencyCode, Locale locale) {
         DecimalFormat format = new DecimalFormat("#,##0.00", symbols(locale));

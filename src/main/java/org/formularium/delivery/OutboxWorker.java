@@ -52,7 +52,7 @@ public class OutboxWorker {
 
     OutboxWorker(OutboxRepository repository, List<OutboxHandler> handlers, TransactionTemplate transactions,
                  Clock clock, @Qualifier("outboxExecutor") Executor executor,
-                 @Value("${formularium.outbox.busy-threshold:20}") int busyThreshold,
+                 @Value("${formularium.outbox.busy-threshold:200}") int busyThreshold,
                  @Value("${formularium.outbox.busy-share:0.2}") double busyShare,
                  @Value("${formularium.outbox.max-attempts:8}") int maxAttempts,
                  @Value("${formularium.outbox.base-delay:PT5S}") Duration baseDelay,

@@ -250,7 +250,7 @@ final class ValueChecks {
         }
         bounds(element, number, path, element.min() == null ? null : BigDecimal.valueOf(element.min()),
                 element.max() == null ? null : BigDecimal.valueOf(element.max()),
-                bound -> locale -> DisplayFormat.number(bound, 0, locale));
+                bound -> locale -> DisplayFormat.integer(bound, locale));
     }
 
     private void currency(CurrencyElement element, JsonNode value, String path) {

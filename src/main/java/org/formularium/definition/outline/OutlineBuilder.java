@@ -92,7 +92,7 @@ final class OutlineBuilder {
                     ((NumberElement) element).unit())
                     : value.asText();
             case INTEGER -> value.isNumber()
-                    ? withUnit(DisplayFormat.number(value.decimalValue(), 0, locale),
+                    ? withUnit(DisplayFormat.integer(value.decimalValue(), locale),
                     ((org.formularium.definition.model.IntegerElement) element).unit())
                     : value.asText();
             case CURRENCY -> value.isNumber()

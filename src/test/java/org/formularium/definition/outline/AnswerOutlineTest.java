@@ -43,6 +43,19 @@ class AnswerOutlineTest {
     }
 
     @Test
+    void whole_numbers_of_four_digits_stay_ungrouped_like_a_year_and_longer_ones_are_grouped() {
+        com.fasterxml.jackson.databind.node.ObjectNode year = (com.fasterxml.jackson.databind.node.ObjectNode) answers();
+        year.put("vehicles", 2025);
+        com.fasterxml.jackson.databind.node.ObjectNode many = (com.fasterxml.jackson.databind.node.ObjectNode) answers();
+        many.put("vehicles", 12500);
+
+        assertThat(byPath(AnswerOutline.build(PARKING, year, Locale.GERMAN)).get("vehicles").displayValue()).isEqualTo("2025");
+        assertThat(byPath(AnswerOutline.build(PARKING, year, Locale.ENGLISH)).get("vehicles").displayValue()).isEqualTo("2025");
+        assertThat(byPath(AnswerOutline.build(PARKING, many, Locale.GERMAN)).get("vehicles").displayValue()).isEqualTo("12.500");
+        assertThat(byPath(AnswerOutline.build(PARKING, many, Locale.ENGLISH)).get("vehicles").displayValue()).isEqualTo("12,500");
+    }
+
+    @Test
     void german_values_are_formatted_the_german_way() {
         Map<String, OutlineAnswer> answers = byPath(AnswerOutline.build(PARKING, answers(), Locale.GERMAN));
 

@@ -97,7 +97,7 @@ cat >> BENCHMARKS.md <<MD
 
 ## Citizen sessions (Vaadin UIDL over HTTP) — $(date -u +%Y-%m-%d)
 
-- machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average before/after: $load_before / $load_after (other helpers compile and test on the same machine in parallel)
+- machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2); load average before/after: $load_before / $load_after (of the whole machine)
 - command: \`bash src/bench/session-benchmark.sh $users $seconds $held $think_min $think_max\`
 - settings: production jar (demo profile, -Xmx$heap, G1) pinned to CPU 0 with \`taskset\`, driver pinned to CPU 1, both at nice $priority, PostgreSQL 15 not pinned (normal priority); form \`veranstaltung\` (25 inputs on 3 pages incl. one repeating-group item, an address, dates, select, radios, checkboxes, consents; privacy step; review); the per-address submit and resume rate limits are switched off (all simulated citizens share one address); response time = HTTP round trip of each UIDL request measured by the driver on loopback
 - heap per session (two full GCs via \`jcmd GC.run\`, \`GC.heap_info\` used; sessions held on the review step, every page filled, not submitted): $hold_line

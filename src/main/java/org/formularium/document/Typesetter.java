@@ -37,10 +37,7 @@ final class Typesetter {
 
     Typesetter(ReceiptFonts fonts) {
         this.fonts = fonts;
-        selector = new FontSelector();
-        selector.addFont(new Font(fonts.regular, Style.BODY.size));
-        selector.addFont(new Font(fonts.symbols, Style.BODY.size));
-        selector.addFont(new Font(fonts.symbols2, Style.BODY.size));
+        selector = fonts.selector;
     }
 
     /** Cleans the text (see {@link TextHygiene}). */
